@@ -1,0 +1,195 @@
+//! The command line: clap definitions, and for each command a function from its arguments to
+//! an exit code. Exit codes: 0 all went well, 1 some input files failed (the others were
+//! processed), 2 the command itself could not run (bad usage, unwritable output).
+
+use std::io::{BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::error::Error;
+use crate::export;
+use crate::pipeline;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "referat",
+    version,
+    about = "Turn Danish municipal meeting documents (referater, dagsordener, reports) into structured, searchable data",
+    long_about = "referat reads minutes (referater), agendas (dagsordener), reports and bilag as text or PDF \
+and parses each into a typed record: the meeting (body, date, place), its agenda items (punkter) with case \
+numbers, bilag, sections, recommendation (indstilling with its \"at\" clauses) and decisions (beslutninger \
+with a normalised outcome and dissents), and tables with typed budget records.\n\n\
+Examples:\n  referat parse corpus/referat-direktionen-2015-01-06.txt\n  referat parse --ndjson corpus/*.txt\n  \
+referat export corpus --out corpus.ndjson\n  referat schema > schemas/document.schema.json\n\n\
+Exit codes: 0 success, 1 some files failed (each reported with its path and reason; the rest are processed), \
+2 the command could not run."
+)]
+pub struct Cli {
+    /// Report errors and summaries as JSON lines instead of text.
+    #[arg(long, global = true)]
+    pub json: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Parse files and print their JSON: one pretty document for one file, NDJSON for several.
+    ///
+    /// Folders are walked for .txt/.text/.md/.htm(l)/.pdf files. A file that cannot be read
+    /// or parsed is reported on stderr (and as {"error": …} on stdout with --json); the others
+    /// still come out, and the exit code is 1.
+    Parse {
+        /// Files or folders to parse.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// One document a line, even for a single file.
+        #[arg(long)]
+        ndjson: bool,
+    },
+    /// Walk folders, parse every document in parallel and write NDJSON sorted by path.
+    Export {
+        /// Files or folders to export.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Where to write the NDJSON (`-` for stdout).
+        #[arg(long, short)]
+        out: PathBuf,
+    },
+    /// Print the JSON Schema of the documents referat writes.
+    Schema,
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return code;
+        }
+    };
+    let result = match cli.command {
+        Command::Parse { files, ndjson } => parse(&files, ndjson, cli.json),
+        Command::Export { paths, out } => export_cmd(&paths, &out, cli.json),
+        Command::Schema => {
+            println!("{}", export::schema_json());
+            Ok(0)
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            if cli.json {
+                println!("{}", serde_json::json!({"fatal": format!("{e:#}")}));
+            }
+            eprintln!("referat: {e:#}");
+            2
+        }
+    }
+}
+
+fn report(e: &Error, json: bool, out: &mut dyn Write) -> std::io::Result<()> {
+    eprintln!("referat: {e}");
+    if json {
+        writeln!(out, "{}", export::error_json(e))?;
+    }
+    Ok(())
+}
+
+fn parse(files: &[PathBuf], ndjson: bool, json: bool) -> anyhow::Result<i32> {
+    let (files, walk_errors) = pipeline::collect_files(files);
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut failed = walk_errors.len();
+    for e in &walk_errors {
+        report(e, json, &mut out)?;
+    }
+    let results = pipeline::parse_all(&files, || {});
+    let pretty = !ndjson && files.len() == 1 && walk_errors.is_empty();
+    for r in results {
+        match r {
+            Ok(doc) => export::write_document(&mut out, &doc, pretty)?,
+            Err(e) => {
+                failed += 1;
+                report(&e, json, &mut out)?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if failed > 0 { 1 } else { 0 })
+}
+
+fn export_cmd(paths: &[PathBuf], out_path: &PathBuf, json: bool) -> anyhow::Result<i32> {
+    let (files, walk_errors) = pipeline::collect_files(paths);
+    let bar = progress(files.len() as u64, "parsing");
+    let results = pipeline::parse_all(&files, || bar.inc(1));
+    bar.finish_and_clear();
+    let mut sink: Box<dyn Write> = if out_path.as_os_str() == "-" {
+        Box::new(BufWriter::new(std::io::stdout().lock()))
+    } else {
+        let f = std::fs::File::create(out_path)
+            .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", out_path.display()))?;
+        Box::new(BufWriter::new(f))
+    };
+    let mut stderr_json = std::io::stderr();
+    let mut written = 0;
+    let mut failures = Vec::new();
+    for e in walk_errors {
+        report(&e, json, &mut stderr_json)?;
+        failures.push(e);
+    }
+    for r in results {
+        match r {
+            Ok(doc) => {
+                export::write_document(&mut sink, &doc, false)?;
+                written += 1;
+            }
+            Err(e) => {
+                report(&e, json, &mut stderr_json)?;
+                failures.push(e);
+            }
+        }
+    }
+    sink.flush()?;
+    let summary = serde_json::json!({
+        "files": files.len(),
+        "exported": written,
+        "failed": failures.len(),
+        "out": out_path.to_string_lossy(),
+    });
+    if json {
+        eprintln!("{summary}");
+    } else {
+        eprintln!(
+            "referat: exported {written} of {} files to {}{}",
+            files.len(),
+            out_path.display(),
+            if failures.is_empty() {
+                String::new()
+            } else {
+                format!(", {} failed", failures.len())
+            }
+        );
+    }
+    Ok(if failures.is_empty() { 0 } else { 1 })
+}
+
+/// A progress bar on a terminal; hidden when stderr is not one.
+pub fn progress(len: u64, what: &str) -> indicatif::ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{msg} [{bar:30}] {pos}/{len} files, {per_sec}, eta {eta}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+        .progress_chars("=> "),
+    );
+    bar.set_message(what.to_string());
+    bar
+}

@@ -1,0 +1,19 @@
+//! referat turns Danish municipal meeting documents into structured, searchable data.
+//!
+//! Reading order, following the data:
+//! - [`pipeline`]: paths → files → text → documents (I/O at the edges);
+//! - [`decode`] and [`extract`]: bytes of text files and PDFs to text;
+//! - [`clean`]: HTML leftovers, web noise and page furniture out;
+//! - [`parse`]: pure parsers from text to a [`model::Document`];
+//! - [`export`]: JSON and NDJSON out, and the JSON Schema;
+//! - [`cli`]: the command line.
+
+pub mod clean;
+pub mod cli;
+pub mod decode;
+pub mod error;
+pub mod export;
+pub mod extract;
+pub mod model;
+pub mod parse;
+pub mod pipeline;

@@ -1,0 +1,264 @@
+//! The recommendation: who recommends, to whom, and its "at …" clauses, whether they come as
+//! dashes, numbers, `At 1)`, one `at` a line, or all on one line.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+use super::vocab;
+use crate::model::Indstilling;
+
+static BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<by>[^.;:]{2,90}?)\s+(?:indstiller|anbefaler|foreslår)\b").unwrap()
+});
+static INTRO_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:indstiller|indstilles|anbefaler|foreslår|foreslås)\b[^,:]*?(?:[,:]\s*|\s+)(?:at\s+|at$|:\s*$|,\s*$|$)").unwrap()
+});
+static ENUMERATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:[-–—•*·▪◦]\s*|\(?\d{1,2}[.)]\s+|\(?[a-hA-H]\)\s*|[a-h]\.\s+|at\s+\d{1,2}\)\s*)+",
+    )
+    .unwrap()
+});
+static CLAUSE_SPLIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i),\s*(?:og\s+|samt\s+)?at\s+|\s+og\s+at\s+").unwrap());
+static AT_N: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[Aa]t\s+\d{1,2}\)\s*").unwrap());
+static ADDRESSEE_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?P<to>[\p{L} ,.\-–]{0,80}?)\s*(?:godkender|beslutter|tiltræder|vedtager|anbefaler|drøfter|tager|træffer)\s*[,:]?$").unwrap()
+});
+
+/// Parses the text of an `Indstilling` section (its lines in order).
+pub fn parse(lines: &[String]) -> Option<Indstilling> {
+    let lines: Vec<&str> = lines
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.is_empty() {
+        return None;
+    }
+    let mut by = None;
+    let mut to = None;
+    let mut clauses: Vec<String> = Vec::new();
+    let mut in_list = false;
+    let mut last_open = false; // the last clause ends with ':' and takes sub-items
+    for line in &lines {
+        let (had_enum, body) = strip_enumerator(line);
+        let lower = body.to_lowercase();
+        if by.is_none()
+            && let Some(c) = BY.captures(body)
+        {
+            let who = c["by"].trim();
+            if !who.eq_ignore_ascii_case("det") && who.split_whitespace().count() <= 8 {
+                by = Some(who.trim_end_matches(',').to_string());
+            }
+        }
+        if let Some(rest) = strip_at(body) {
+            if let Some(addressee) = addressee(rest) {
+                to = to.or(addressee);
+                in_list = true;
+                last_open = false;
+                continue;
+            }
+            for c in split_clauses(rest) {
+                push_clause(&mut clauses, &mut to, c);
+            }
+            last_open = clauses.last().is_some_and(|c| c.ends_with(':'));
+            continue;
+        }
+        let recommends =
+            lower.contains("indstill") || lower.contains("anbefal") || lower.contains("foreslå");
+        if recommends && let Some(first) = AT_N.find(body) {
+            for part in AT_N
+                .split(&body[first.start()..])
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+            {
+                clauses.push(part.to_string());
+            }
+            in_list = false;
+            continue;
+        }
+        if INTRO_AT.is_match(body) && recommends {
+            let m = INTRO_AT.find(body).unwrap();
+            let tail = body[m.end()..].trim();
+            if tail.is_empty() {
+                in_list = true;
+                last_open = false;
+                continue;
+            }
+            let at_form = m.as_str().trim_end().ends_with("at") || m.as_str().ends_with("at ");
+            if at_form {
+                let parts = split_clauses(tail);
+                let mut first = true;
+                for c in parts {
+                    if first && let Some(a) = addressee(&c) {
+                        to = to.or(a);
+                        in_list = true;
+                        first = false;
+                        continue;
+                    }
+                    first = false;
+                    push_clause(&mut clauses, &mut to, c);
+                }
+                last_open = clauses.last().is_some_and(|c| c.ends_with(':'));
+            }
+            continue;
+        }
+        if had_enum && last_open {
+            if let Some(last) = clauses.last_mut() {
+                last.push(' ');
+                last.push_str(body);
+            }
+            continue;
+        }
+        if had_enum && in_list {
+            clauses.push(body.to_string());
+            last_open = body.ends_with(':');
+            continue;
+        }
+        if last_open && body.len() < 60 {
+            // a group label between the sub-items of an open clause
+            if let Some(last) = clauses.last_mut() {
+                last.push(' ');
+                last.push_str(body);
+            }
+            continue;
+        }
+        in_list = false;
+        last_open = false;
+    }
+    let text = lines.join("\n");
+    Some(Indstilling {
+        by,
+        to,
+        text,
+        clauses,
+    })
+}
+
+fn strip_enumerator(line: &str) -> (bool, &str) {
+    match ENUMERATOR.find(line) {
+        Some(m) if m.end() < line.len() => (true, line[m.end()..].trim()),
+        _ => (false, line),
+    }
+}
+
+/// The clause text after a leading "at".
+fn strip_at(s: &str) -> Option<&str> {
+    let lower = s.get(..3)?.to_lowercase();
+    (lower == "at " && s.len() > 3).then(|| s[3..].trim())
+}
+
+fn split_clauses(s: &str) -> Vec<String> {
+    CLAUSE_SPLIT
+        .split(s)
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// `Direktionen`, `byrådet godkender,`, `godkender` alone: the addressee of the clauses, not a
+/// clause. Returns the body named, if any.
+fn addressee(s: &str) -> Option<Option<String>> {
+    let t = s.trim().trim_end_matches([',', ':']).trim();
+    if vocab::is_body_name(t) && t.split_whitespace().count() <= 6 {
+        return Some(Some(t.to_string()));
+    }
+    let c = ADDRESSEE_VERB.captures(s.trim())?;
+    let to = c["to"].trim().trim_end_matches(',').trim();
+    if to.is_empty() {
+        Some(None)
+    } else if vocab::is_body_name(to) {
+        Some(Some(to.to_string()))
+    } else {
+        None
+    }
+}
+
+fn push_clause(clauses: &mut Vec<String>, to: &mut Option<String>, c: String) {
+    if clauses.is_empty()
+        && let Some(a) = addressee(&c)
+    {
+        if to.is_none() {
+            *to = a;
+        }
+        return;
+    }
+    clauses.push(c);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Indstilling {
+        parse(&s.lines().map(String::from).collect::<Vec<_>>()).unwrap()
+    }
+
+    #[test]
+    fn dashes_after_addressee() {
+        let i = p(
+            "BYC indstiller, at Direktionen\n\n- Drøfter statusnotaterne\n- Med udgangspunkt i porteføljelisten drøfter og godkender de nye projektmandater.\n\nProjektmandat vedr. Sundhedspolitik er godkendt.",
+        );
+        assert_eq!(i.by.as_deref(), Some("BYC"));
+        assert_eq!(i.to.as_deref(), Some("Direktionen"));
+        assert_eq!(i.clauses.len(), 2);
+        assert_eq!(i.clauses[0], "Drøfter statusnotaterne");
+    }
+
+    #[test]
+    fn all_on_one_line_after_addressee_clause() {
+        let i = p(
+            "Borgmesterens Forvaltning indstiller efter drøftelse i Den udvidede Magistrat, at godkender, at kataloget benævnes X, at hvert udvalg udarbejder forslag, at Direktørgruppen arbejder videre, og at der søges reserveret en ramme.",
+        );
+        assert_eq!(i.by.as_deref(), Some("Borgmesterens Forvaltning"));
+        assert_eq!(i.clauses.len(), 4, "{:?}", i.clauses);
+        assert_eq!(i.clauses[1], "hvert udvalg udarbejder forslag");
+    }
+
+    #[test]
+    fn at_lines_and_numbered() {
+        let i = p(
+            "Administrationen indstiller,\n- at Greve Kommune fremsender planen.\n- at resultatmål videreføres.",
+        );
+        assert_eq!(
+            i.clauses,
+            vec![
+                "Greve Kommune fremsender planen.",
+                "resultatmål videreføres."
+            ]
+        );
+        let i = p("Det indstilles: At 1) planen godkendes At 2) budgettet frigives");
+        assert_eq!(i.clauses, vec!["planen godkendes", "budgettet frigives"]);
+        let i =
+            p("Direktøren indstiller, at\n1. udvalget drøfter sagen\n2. udvalget godkender planen");
+        assert_eq!(
+            i.clauses,
+            vec!["udvalget drøfter sagen", "udvalget godkender planen"]
+        );
+        let i = p(
+            "Økonomiudvalget indstiller, at byrådet godkender,\nat anlægsbevilling gives\nat beløbet finansieres af kassen",
+        );
+        assert_eq!(i.to.as_deref(), Some("byrådet"));
+        assert_eq!(i.clauses.len(), 2);
+    }
+
+    #[test]
+    fn one_clause_on_the_intro_line() {
+        let i = p("Administrationen indstiller, at dagsordenen godkendes.");
+        assert_eq!(i.clauses, vec!["dagsordenen godkendes."]);
+        let i = p(
+            "Det indstilles, at forslaget tiltrædes.\n\nDet indstilles endvidere, at kælderdepotet bringes i anvendelse som lager.",
+        );
+        assert_eq!(i.clauses.len(), 2);
+    }
+
+    #[test]
+    fn sub_items_join_their_clause() {
+        let i = p(
+            "ØDC indstiller, at direktionen\n1. drøfter puljerne.\n2. midlerne disponeres til:\nUdviklingspulje\n- 1) Julegaver\n- 2) Personaledag",
+        );
+        assert_eq!(i.clauses.len(), 2);
+        assert!(i.clauses[1].contains("Julegaver") && i.clauses[1].contains("Personaledag"));
+    }
+}

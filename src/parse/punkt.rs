@@ -1,0 +1,349 @@
+//! Finding agenda items: header lines in every style of DOMAIN.md (`Punkt 2:`, `715.`, `Pkt. 42`,
+//! `Sag nr. 162`, `Nr.178 -`), never a table of contents, a related-documents list or a
+//! numbered list inside an item's text.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+use super::vocab;
+
+/// An item header found at a line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Header {
+    pub line: usize,
+    pub number: String,
+    pub title: String,
+    pub closed: bool,
+    /// Case numbers printed on the header line itself.
+    pub case_numbers: Vec<String>,
+    /// Text that runs on after the title on the same line (transcriptions).
+    pub rest: Option<String>,
+}
+
+static STRONG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(?P<lukket>lukket(?:\s+punkt)?\s*[:\-–]?\s*)?
+        (?:punkt|pkt\.?|dagsordenspunkt|sag\s+nr\.?|nr\.?)\s*
+        (?P<num>\d{1,4}[a-z]?)\s*[:.\-–)]?\s+(?P<title>\S.*)$",
+    )
+    .unwrap()
+});
+static WEAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^(?P<lukket>(?i:lukket(?:\s+punkt)?)\s*[:\-–]\s*)?
+        (?P<num>\d{1,4}\.|\d{1,3}\.\d{1,2}\.?)\s+(?P<title>[\p{Lu}\d«»\x22„“'].*)$",
+    )
+    .unwrap()
+});
+static TOC_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:\.{4,}|…{2,}|(?:\s\.){3,}|_{4,})\s*\d*\s*$").unwrap());
+static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(åbent|aabent|lukket)(?:\s+punkt)?|\(lukket\)|lukket sag)\s*:?$").unwrap()
+});
+static SAG_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^sag\s*:\s*(?P<case>[^|]*?)\s*(?:\|\s*(?P<access>åbent|lukket))?\s*$").unwrap()
+});
+static CASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d+-\d{2}|[A-ZÆØÅ]{2,5}-\d{4}-\d{3,7}|\d{3}-\d{4}-\d{1,7}|\d{4}-\d{4,7}|\d{2}-\d{4,7}[A-Z]?|\d{2}/\d{2,6})\b",
+    )
+    .unwrap()
+});
+static LABELLED_CASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?P<label>[a-zæøå .]{2,18}?)\s*[:.]\s*(?P<value>\S.*)$").unwrap()
+});
+
+/// A table-of-contents entry: a title with dot leaders or a tab before a page number.
+pub fn is_toc_line(line: &str) -> bool {
+    TOC_LINE.is_match(line.trim_end())
+}
+
+/// Every case number in `s` (not the parts of a date such as `06-01-2015`).
+pub fn case_numbers_in(s: &str) -> Vec<String> {
+    case_matches(s).map(|m| m.as_str().to_string()).collect()
+}
+
+fn case_matches(s: &str) -> impl Iterator<Item = regex::Match<'_>> {
+    CASE.find_iter(s).filter(move |m| {
+        let before = s[..m.start()].chars().rev().take(2).collect::<Vec<_>>();
+        let after = s[m.end()..].chars().take(2).collect::<Vec<_>>();
+        let joined =
+            |c: &[char]| c.len() == 2 && matches!(c[0], '-' | '.' | '/') && c[1].is_ascii_digit();
+        !joined(&before) && !joined(&after)
+    })
+}
+
+/// The case numbers of a labelled line (`Sagsnr.: 14/689`, `Sag: 21-014448 | Åbent`), or of a
+/// line that is nothing but case numbers.
+pub fn case_line(line: &str) -> Option<Vec<String>> {
+    let t = line.trim();
+    if let Some(c) = SAG_LINE.captures(t) {
+        return Some(case_numbers_in(&c["case"]));
+    }
+    if let Some(c) = LABELLED_CASE.captures(t) {
+        let label = c["label"].trim().to_lowercase();
+        if vocab::CASE_LABELS.contains(&label.as_str())
+            || vocab::CASE_LABELS.contains(&format!("{label}.").as_str())
+        {
+            let found = case_numbers_in(&c["value"]);
+            return Some(if found.is_empty() {
+                // an unusual scheme: keep the first token when it carries a digit
+                c["value"]
+                    .split_whitespace()
+                    .next()
+                    .filter(|v| v.chars().any(|ch| ch.is_ascii_digit()))
+                    .map(|v| vec![v.trim_end_matches([',', ';']).to_string()])
+                    .unwrap_or_default()
+            } else {
+                found
+            });
+        }
+    }
+    let found = case_numbers_in(t);
+    let mut rest = t.to_string();
+    for f in &found {
+        rest = rest.replacen(f.as_str(), "", 1);
+    }
+    (!found.is_empty() && rest.trim_matches([',', ';', ' ', '/', '&']).is_empty()).then_some(found)
+}
+
+/// Whether a line says only that the next item is open or closed (`Åbent punkt`, `Lukket punkt`),
+/// and if so whether it is closed.
+pub fn access_marker(line: &str) -> Option<bool> {
+    let c = MARKER.captures(line.trim())?;
+    Some(
+        c.get(1)
+            .is_none_or(|m| m.as_str().to_lowercase().starts_with('l')),
+    )
+}
+
+/// Finds the item headers of a document.
+pub fn find_headers(lines: &[String]) -> Vec<Header> {
+    let strong = candidates(lines, &STRONG);
+    let strong = drop_toc_repeats(lines, strong);
+    if !strong.is_empty() {
+        return strong;
+    }
+    let weak = candidates(lines, &WEAK);
+    let confirmed: Vec<Header> = weak
+        .iter()
+        .filter(|h| confirmed(lines, h))
+        .cloned()
+        .collect();
+    drop_toc_repeats(lines, confirmed)
+}
+
+fn candidates(lines: &[String], re: &Regex) -> Vec<Header> {
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.trim();
+        if t.contains('\t') || TOC_LINE.is_match(t) {
+            continue;
+        }
+        let Some(c) = re.captures(t) else { continue };
+        let number = c["num"].trim_end_matches('.').to_string();
+        let (title, case_numbers, rest) = split_title(&c["title"]);
+        if title.is_empty() || title.len() > 400 {
+            continue;
+        }
+        let (title, lukket_title) = strip_closed(&title);
+        let closed = c.name("lukket").is_some()
+            || lukket_title
+            || previous_marker(lines, i).unwrap_or(false);
+        out.push(Header {
+            line: i,
+            number,
+            title,
+            closed,
+            case_numbers,
+            rest,
+        });
+    }
+    out
+}
+
+/// A title runs to the end of the line, unless a case number follows it there (transcriptions
+/// run the header, the case number and the first paragraph together).
+fn split_title(s: &str) -> (String, Vec<String>, Option<String>) {
+    let s = s.trim();
+    if let Some(m) = case_matches(s).next() {
+        let after = s[m.end()..].trim();
+        let before = s[..m.start()].trim();
+        if !before.is_empty() && (after.is_empty() || s.len() > 160) {
+            let rest = (!after.is_empty()).then(|| after.to_string());
+            let title = before.trim_end_matches([',', '-', '–', ':', '(']).trim();
+            return (title.to_string(), vec![m.as_str().to_string()], rest);
+        }
+    }
+    (s.to_string(), Vec::new(), None)
+}
+
+/// `Lukket: Titel`, `Titel (lukket)`, `Titel - Lukket punkt`.
+fn strip_closed(title: &str) -> (String, bool) {
+    static PREFIX: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)^lukket(?:\s+punkt)?\s*[:\-–]\s*").unwrap());
+    static SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\s*(?:[-–]\s*lukket(?:\s+punkt)?|\(lukket(?:\s+punkt)?\))\s*$").unwrap()
+    });
+    let mut closed = false;
+    let mut t = title.to_string();
+    if PREFIX.is_match(&t) {
+        t = PREFIX.replace(&t, "").into_owned();
+        closed = true;
+    }
+    if SUFFIX.is_match(&t) {
+        t = SUFFIX.replace(&t, "").into_owned();
+        closed = true;
+    }
+    (t.trim().to_string(), closed)
+}
+
+fn previous_marker(lines: &[String], i: usize) -> Option<bool> {
+    lines[..i]
+        .iter()
+        .rev()
+        .filter(|l| !l.trim().is_empty())
+        .take(1)
+        .find_map(|l| access_marker(l))
+}
+
+/// A header without a keyword (`715. Kulturkommune 2017`) counts only with the company real
+/// items keep: an open/closed marker before it, or a case number or `Sag:` line just after it.
+fn confirmed(lines: &[String], h: &Header) -> bool {
+    if h.closed || !h.case_numbers.is_empty() || previous_marker(lines, h.line).is_some() {
+        return true;
+    }
+    lines[h.line + 1..]
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .take(3)
+        .take_while(|l| !WEAK.is_match(l.trim()))
+        .any(|l| case_line(l).is_some() || SAG_LINE.is_match(l.trim()))
+}
+
+/// A number printed twice is a table of contents entry the first time when nothing but other
+/// headers follows it; drop those.
+fn drop_toc_repeats(lines: &[String], headers: Vec<Header>) -> Vec<Header> {
+    let is_header_line: std::collections::HashSet<usize> = headers.iter().map(|h| h.line).collect();
+    let mut keep = Vec::new();
+    for (k, h) in headers.iter().enumerate() {
+        let repeated = headers[k + 1..].iter().any(|o| o.number == h.number);
+        let bare = lines[h.line + 1..]
+            .iter()
+            .find(|l| !l.trim().is_empty())
+            .is_none_or(|_| {
+                let next = (h.line + 1..lines.len()).find(|&j| !lines[j].trim().is_empty());
+                next.is_some_and(|j| is_header_line.contains(&j))
+            });
+        if repeated && bare {
+            continue;
+        }
+        keep.push(h.clone());
+    }
+    keep
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(s: &str) -> Vec<String> {
+        s.lines().map(String::from).collect()
+    }
+
+    #[test]
+    fn keyword_headers() {
+        let l = lines(
+            "Punkt 2: Status\n14/689\n\nPkt. 42 Budget\nx\nSag nr. 162 - Skoler\ny\nNr.178 - Veje\nz\nDagsordenspunkt 1: Ting\nw",
+        );
+        let h = find_headers(&l);
+        let n: Vec<_> = h
+            .iter()
+            .map(|h| (h.number.as_str(), h.title.as_str()))
+            .collect();
+        assert_eq!(
+            n,
+            vec![
+                ("2", "Status"),
+                ("42", "Budget"),
+                ("162", "Skoler"),
+                ("178", "Veje"),
+                ("1", "Ting")
+            ]
+        );
+    }
+
+    #[test]
+    fn toc_lines_are_not_items() {
+        let l = lines(
+            "Indholdsfortegnelse\nPunkt 1 Godkendelse ........ 2\nStatus.....\t5\n\nPunkt 1 Godkendelse\nSagsnr.: 21-014448",
+        );
+        let h = find_headers(&l);
+        assert_eq!(h.len(), 1);
+        assert_eq!(h[0].line, 4);
+    }
+
+    #[test]
+    fn numbered_items_need_company() {
+        let l = lines(
+            "Åbent punkt\n1. Godkendelse af dagsorden\nSagsnr.: 21-014448\n\nTekst:\n1. Alle ledige skal have en værdig sagsbehandling.\n2. Flere ledige\n\n715. Kulturkommune 2017. Politiske fokusområder\nSag: 12/27845 | Lukket",
+        );
+        let h = find_headers(&l);
+        let n: Vec<_> = h.iter().map(|h| h.number.as_str()).collect();
+        assert_eq!(n, vec!["1", "715"]);
+    }
+
+    #[test]
+    fn closed_items() {
+        let l = lines(
+            "Lukket punkt\nPunkt 3 Salg af grund\nx\nPunkt 4: Lukket: Personalesag\ny\nPunkt 5 Åbent\nz",
+        );
+        let h = find_headers(&l);
+        assert_eq!(
+            h.iter().map(|h| h.closed).collect::<Vec<_>>(),
+            vec![true, true, false]
+        );
+        assert_eq!(h[1].title, "Personalesag");
+    }
+
+    #[test]
+    fn run_on_header_splits_at_case_number() {
+        let t = format!(
+            "Punkt 2. Godkendelse af niveau i Budget 2020 2019-014049 Borgmesterens Forvaltning indstiller, at {}",
+            "x ".repeat(80)
+        );
+        let h = find_headers(&[t]);
+        assert_eq!(h[0].title, "Godkendelse af niveau i Budget 2020");
+        assert_eq!(h[0].case_numbers, vec!["2019-014049"]);
+        assert!(
+            h[0].rest
+                .as_deref()
+                .unwrap()
+                .starts_with("Borgmesterens Forvaltning indstiller")
+        );
+    }
+
+    #[test]
+    fn case_lines() {
+        assert_eq!(
+            case_line("Sagsnr.: 14/689"),
+            Some(vec!["14/689".to_string()])
+        );
+        assert_eq!(
+            case_line("Sag: 21-014448 | Åbent"),
+            Some(vec!["21-014448".to_string()])
+        );
+        assert_eq!(case_line("Sag: – | Lukket"), Some(vec![]));
+        assert_eq!(case_line("13/18089"), Some(vec!["13/18089".to_string()]));
+        assert_eq!(
+            case_line("J.nr.: 00.01.00-P22-4-12"),
+            Some(vec!["00.01.00-P22-4-12".to_string()])
+        );
+        assert_eq!(
+            case_line("Sagsid: EMN-2024-001234"),
+            Some(vec!["EMN-2024-001234".to_string()])
+        );
+        assert_eq!(case_line("Dok.nr.: 12345/19"), None);
+        assert_eq!(case_line("Budget 14/689 er godkendt"), None);
+    }
+}

@@ -1,0 +1,310 @@
+//! Splitting an item's lines into its sections by their headings (`Baggrund`, `INDSTILLING`,
+//! `Beslutning: Godkendt.`), and recognising the headers of decision blocks with their body and
+//! date (`BESLUTNING DIREKTIONEN DEN 06-01-2015`, `Økonomiudvalgets beslutning den 1. oktober 2018`).
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+use super::{dates, vocab};
+use crate::model::SectionKind;
+
+/// A section as found: heading, kind, its lines, and for decisions the body and date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawSection {
+    pub heading: String,
+    pub kind: SectionKind,
+    /// Indices into the item's lines, with the text of each (the first may be the rest of an
+    /// inline heading).
+    pub lines: Vec<(usize, String)>,
+    pub decision: Option<DecisionHead>,
+}
+
+impl RawSection {
+    pub fn text(&self) -> String {
+        join_paragraphs(self.lines.iter().map(|(_, l)| l.as_str()))
+    }
+}
+
+/// The body and date a decision header names.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DecisionHead {
+    pub body: Option<String>,
+    pub date: Option<String>,
+}
+
+/// Lines joined with `\n`, blank lines dropped, trimmed.
+pub fn join_paragraphs<'a>(lines: impl Iterator<Item = &'a str>) -> String {
+    lines
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A heading line: its text, kind and whatever follows an inline `Heading:` on the same line.
+pub fn heading(line: &str) -> Option<(String, SectionKind, Option<String>)> {
+    let t = line.trim();
+    if t.is_empty() || t.contains('\t') {
+        return None;
+    }
+    if let Some((head, rest)) = t.split_once(':') {
+        let rest = rest.trim();
+        if head.len() <= 60
+            && let Some(kind) = heading_kind(head)
+        {
+            let rest = (!rest.is_empty()).then(|| rest.to_string());
+            // an inline heading needs its text to start like a sentence
+            if rest
+                .as_deref()
+                .is_none_or(|r| r.chars().next().is_some_and(|c| !c.is_lowercase()))
+            {
+                return Some((head.trim().to_string(), kind, rest));
+            }
+        }
+    }
+    if t.len() > 70 || t.ends_with(',') {
+        return None;
+    }
+    let kind = heading_kind(t.trim_end_matches(['.', ':']))?;
+    Some((t.trim_end_matches(':').to_string(), kind, None))
+}
+
+fn heading_kind(s: &str) -> Option<SectionKind> {
+    let lower = s.trim().to_lowercase();
+    let mut words: Vec<&str> = lower.split_whitespace().collect();
+    if words.is_empty() || words.len() > 7 {
+        return None;
+    }
+    while words.len() > 1 && vocab::HEADING_QUALIFIERS.contains(&words[0]) {
+        words.remove(0);
+    }
+    let key = words.join(" ");
+    vocab::HEADINGS
+        .iter()
+        .find(|(h, _)| *h == key)
+        .map(|(_, k)| *k)
+}
+
+static DECISION_BESLUTNING_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^beslutning(?:en)?(?:\s+(?:i|fra|af))?\s+(?P<body>.+?)\s*,?\s+(?:den|d\.|på mødet den|i mødet den)\s+(?P<date>.+?)\s*:?$").unwrap()
+});
+static DECISION_BODY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?P<body>.+?)s\s+beslutning(?:\s+i\s+mødet|\s+på\s+mødet)?(?:\s+(?:den|d\.)\s+(?P<date>.+?))?\s*:?$").unwrap()
+});
+static DECISION_BODY_DATE_PKT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?P<body>[^,]{3,80}),\s*(?P<date>\d{1,2}[./-]\d{1,2}[./-]\d{2,4}),\s*(?:pkt|punkt)\.?\s*\d+\s*:?$").unwrap()
+});
+static DECISION_PLAIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^beslutning(?:er)?(?:\s+(?:i|fra)\s+(?P<body>[^:]{3,80}?))?\s*:?$").unwrap()
+});
+
+/// A decision header with the body and date it names, if the line is one.
+pub fn decision_head(line: &str) -> Option<DecisionHead> {
+    let t = line.trim().trim_end_matches(':').trim();
+    if t.is_empty() || t.len() > 160 || t.contains('\t') {
+        return None;
+    }
+    for re in [
+        &*DECISION_BESLUTNING_FIRST,
+        &*DECISION_BODY_FIRST,
+        &*DECISION_BODY_DATE_PKT,
+    ] {
+        if let Some(c) = re.captures(t) {
+            let date = c.name("date").and_then(|d| dates::first_date(d.as_str()));
+            let body = c.name("body").map(|b| normalise_body(b.as_str()));
+            let body_ok = body
+                .as_deref()
+                .is_some_and(|b| b.split_whitespace().count() <= 8);
+            let date_missing_ok = c.name("date").is_none();
+            if body_ok && (date.is_some() || date_missing_ok) {
+                return Some(DecisionHead { body, date });
+            }
+        }
+    }
+    DECISION_PLAIN.captures(t).map(|c| DecisionHead {
+        body: c.name("body").map(|b| normalise_body(b.as_str())),
+        date: None,
+    })
+}
+
+/// `DIREKTIONEN` → `Direktionen`, `BESKÆFTIGELSES- OG ERHVERVSUDVALGET` →
+/// `Beskæftigelses- og Erhvervsudvalget`; names printed in mixed case stay as printed.
+pub fn normalise_body(s: &str) -> String {
+    let s = s.trim().trim_end_matches([',', ':', '.']).trim();
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    let shouting = letters.len() > 2 && letters.iter().all(|c| c.is_uppercase());
+    if !shouting {
+        return s.to_string();
+    }
+    s.split(' ')
+        .enumerate()
+        .map(|(i, w)| {
+            let lower = w.to_lowercase();
+            if i > 0 && matches!(lower.as_str(), "og" | "i" | "for" | "af" | "til" | "med") {
+                lower
+            } else if w.chars().count() <= 3 && !w.ends_with('-') {
+                w.to_string()
+            } else {
+                let mut c = lower.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Splits an item's lines into sections. Lines before the first heading form an
+/// `Indledning` section (when not empty).
+pub fn split(lines: &[String]) -> Vec<RawSection> {
+    let mut out: Vec<RawSection> = Vec::new();
+    let mut current = RawSection {
+        heading: String::new(),
+        kind: SectionKind::Indledning,
+        lines: Vec::new(),
+        decision: None,
+    };
+    for (i, line) in lines.iter().enumerate() {
+        let started = if let Some(d) = decision_head(line) {
+            Some(RawSection {
+                heading: line.trim().trim_end_matches(':').to_string(),
+                kind: SectionKind::Beslutning,
+                lines: Vec::new(),
+                decision: Some(d),
+            })
+        } else if let Some((head, kind, rest)) = heading(line) {
+            let decision = (kind == SectionKind::Beslutning).then(DecisionHead::default);
+            let mut s = RawSection {
+                heading: head,
+                kind,
+                lines: Vec::new(),
+                decision,
+            };
+            if let Some(r) = rest {
+                s.lines.push((i, r));
+            }
+            Some(s)
+        } else {
+            None
+        };
+        match started {
+            Some(s) => {
+                let prev = std::mem::replace(&mut current, s);
+                if prev.kind != SectionKind::Indledning
+                    || prev.lines.iter().any(|(_, l)| !l.trim().is_empty())
+                {
+                    out.push(prev);
+                }
+            }
+            None => current.lines.push((i, line.clone())),
+        }
+    }
+    if current.kind != SectionKind::Indledning
+        || current.lines.iter().any(|(_, l)| !l.trim().is_empty())
+    {
+        out.push(current);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_in_any_case() {
+        assert_eq!(
+            heading("INDSTILLING").map(|h| h.1),
+            Some(SectionKind::Indstilling)
+        );
+        assert_eq!(
+            heading("ADMINISTRATIONENS INDSTILLING").map(|h| h.1),
+            Some(SectionKind::Indstilling)
+        );
+        assert_eq!(
+            heading("Økonomiske konsekvenser og finansiering").map(|h| h.1),
+            Some(SectionKind::Oekonomi)
+        );
+        assert_eq!(
+            heading("Sagen afgøres i:").map(|h| h.1),
+            Some(SectionKind::Kompetence)
+        );
+        let (h, k, rest) = heading("Beslutning: Godkendt.").unwrap();
+        assert_eq!(
+            (h.as_str(), k, rest.as_deref()),
+            ("Beslutning", SectionKind::Beslutning, Some("Godkendt."))
+        );
+        assert_eq!(heading("Baggrunden for sagen er at"), None);
+        assert_eq!(heading("Økonomi: der er afsat midler"), None);
+    }
+
+    #[test]
+    fn decision_headers() {
+        let d = decision_head("BESLUTNING DIREKTIONEN DEN 06-01-2015").unwrap();
+        assert_eq!(
+            (d.body.as_deref(), d.date.as_deref()),
+            (Some("Direktionen"), Some("2015-01-06"))
+        );
+        let d = decision_head("Beslutning i Økonomiudvalget den 1. oktober 2018:").unwrap();
+        assert_eq!(
+            (d.body.as_deref(), d.date.as_deref()),
+            (Some("Økonomiudvalget"), Some("2018-10-01"))
+        );
+        let d = decision_head("BESKÆFTIGELSES- OG ERHVERVSUDVALGETS BESLUTNING DEN 06.02.2023")
+            .unwrap();
+        assert_eq!(
+            d.body.as_deref(),
+            Some("Beskæftigelses- og Erhvervsudvalget")
+        );
+        assert_eq!(d.date.as_deref(), Some("2023-02-06"));
+        let d = decision_head("Økonomiudvalgets beslutning i mødet den 31. marts 2020").unwrap();
+        assert_eq!(
+            (d.body.as_deref(), d.date.as_deref()),
+            (Some("Økonomiudvalget"), Some("2020-03-31"))
+        );
+        let d = decision_head("Kultur- og Idrætsudvalget, 03-04-2019, pkt. 42").unwrap();
+        assert_eq!(
+            (d.body.as_deref(), d.date.as_deref()),
+            (Some("Kultur- og Idrætsudvalget"), Some("2019-04-03"))
+        );
+        let d = decision_head("Beslutning i Byrådet den 19-12-2016").unwrap();
+        assert_eq!(d.date.as_deref(), Some("2016-12-19"));
+        assert_eq!(
+            decision_head("Beslutning").unwrap(),
+            DecisionHead::default()
+        );
+        assert!(
+            decision_head(
+                "Beslutningen blev truffet efter lang debat om sagen og meget mere end det"
+            )
+            .is_none()
+        );
+    }
+
+    #[test]
+    fn split_into_sections() {
+        let lines: Vec<String> = "Intro\nBaggrund\nTekst 1\n\nINDSTILLING\nBYC indstiller, at\nBESLUTNING DIREKTIONEN DEN 06-01-2015\nUdsat.\nSagsfremstilling\nMere"
+            .lines()
+            .map(String::from)
+            .collect();
+        let s = split(&lines);
+        let kinds: Vec<_> = s.iter().map(|s| s.kind).collect();
+        use SectionKind::*;
+        assert_eq!(
+            kinds,
+            vec![
+                Indledning,
+                Baggrund,
+                Indstilling,
+                Beslutning,
+                Sagsfremstilling
+            ]
+        );
+        assert_eq!(s[3].text(), "Udsat.");
+        assert_eq!(
+            s[3].decision.as_ref().unwrap().date.as_deref(),
+            Some("2015-01-06")
+        );
+    }
+}

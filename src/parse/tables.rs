@@ -1,0 +1,306 @@
+//! Tables as text carries them: tab-separated rows (HTML tables arrive here as tabs too), and
+//! tables flattened onto one line by PDF extraction or transcription (label followed by
+//! numbers, fused negatives split, ragged rows aligned from the right).
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+use super::numbers;
+
+/// A table found in a run of lines, with the lines it used.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub caption: Option<String>,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// Index of the first line of the table.
+    pub first_line: usize,
+    /// Lines that belong to the table (to be left out of section text).
+    pub lines: Vec<usize>,
+    /// Text of a flattened line outside the table (before, after), to keep in the prose.
+    pub remainder: Option<(String, String)>,
+}
+
+/// Finds the tables in `lines`.
+pub fn find(lines: &[String]) -> Vec<Found> {
+    let mut out = tab_tables(lines);
+    for (i, line) in lines.iter().enumerate() {
+        if line.contains('\t') {
+            continue;
+        }
+        if let Some(t) = flattened(line, i) {
+            out.push(t);
+        }
+    }
+    out.sort_by_key(|t| t.first_line);
+    out
+}
+
+fn cells(line: &str) -> Vec<String> {
+    let mut c: Vec<String> = line.split('\t').map(|c| c.trim().to_string()).collect();
+    while c.len() > 1 && c.last().is_some_and(|x| x.is_empty()) {
+        c.pop();
+    }
+    c
+}
+
+fn is_row(line: &str) -> bool {
+    line.contains('\t') && !super::punkt::is_toc_line(line)
+}
+
+fn tab_tables(lines: &[String]) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if !is_row(&lines[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut used = Vec::new();
+        let mut j = i;
+        while j < lines.len() {
+            if is_row(&lines[j]) {
+                used.push(j);
+                j += 1;
+            } else if lines[j].trim().is_empty() {
+                // a blank line continues the table when another tab row follows
+                let next = (j + 1..lines.len()).find(|&k| !lines[k].trim().is_empty());
+                match next {
+                    Some(k) if is_row(&lines[k]) => j = k,
+                    _ => break,
+                }
+            } else {
+                break;
+            }
+        }
+        i = j;
+        let mut rows: Vec<Vec<String>> = used
+            .iter()
+            .map(|&k| cells(&lines[k]))
+            .filter(|r| r.iter().any(|c| !c.is_empty()))
+            .collect();
+        if rows.len() < 2 || rows.iter().all(|r| r.len() < 2) {
+            continue;
+        }
+        let header = rows.remove(0);
+        out.push(Found {
+            caption: caption_before(lines, start),
+            header,
+            rows,
+            first_line: start,
+            lines: used,
+            remainder: None,
+        });
+    }
+    out
+}
+
+/// The short line just above a table, when it reads like a caption.
+fn caption_before(lines: &[String], start: usize) -> Option<String> {
+    let prev = lines[..start].iter().rev().find(|l| !l.trim().is_empty())?;
+    let t = prev.trim();
+    let is_caption = t.len() <= 120
+        && !t.contains('\t')
+        && (t.ends_with(':') || !t.ends_with('.') || t.to_lowercase().starts_with("tabel"));
+    is_caption.then(|| t.trim_end_matches(':').to_string())
+}
+
+static TABLE_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:tabel|tab\.|figur|oversigt)\s*\d+[a-z]?\s*[:.]").unwrap()
+});
+
+/// A table flattened into one line: a run of at least three rows, each a short label and its
+/// numbers, most rows with two or more.
+fn flattened(line: &str, index: usize) -> Option<Found> {
+    let tokens: Vec<&str> = line.split_whitespace().collect();
+    if tokens.len() < 12 {
+        return None;
+    }
+    // tokens → (label words, numbers) segments
+    let mut segments: Vec<(Vec<&str>, Vec<String>, usize, usize)> = Vec::new(); // label, numbers, first token, end token
+    let mut label: Vec<&str> = Vec::new();
+    let mut label_start = 0;
+    let mut nums: Vec<String> = Vec::new();
+    let mut k = 0;
+    while k < tokens.len() {
+        let parts = numbers::split_fused(tokens[k]);
+        let numeric = parts.iter().all(|p| is_cell_number(p));
+        if numeric {
+            nums.extend(parts);
+        } else {
+            if !nums.is_empty() {
+                segments.push((
+                    std::mem::take(&mut label),
+                    std::mem::take(&mut nums),
+                    label_start,
+                    k,
+                ));
+            }
+            if label.is_empty() {
+                label_start = k;
+            }
+            label.push(tokens[k]);
+        }
+        k += 1;
+    }
+    if !nums.is_empty() {
+        segments.push((label.clone(), nums, label_start, tokens.len()));
+        label.clear();
+    }
+    // the longest run of row-like segments
+    let row_like = |s: &(Vec<&str>, Vec<String>, usize, usize), first: bool| {
+        !s.1.is_empty() && s.1.len() <= 12 && (first || (s.0.len() <= 10 && !s.0.is_empty()))
+    };
+    let mut best: Option<(usize, usize)> = None;
+    let mut a = 0;
+    while a < segments.len() {
+        let mut b = a;
+        while b < segments.len() && row_like(&segments[b], b == a) {
+            b += 1;
+        }
+        if b - a >= 3 && best.is_none_or(|(x, y)| b - a > y - x) {
+            best = Some((a, b));
+        }
+        a = b.max(a + 1);
+    }
+    let (a, b) = best?;
+    let run = &segments[a..b];
+    let multi = run.iter().filter(|s| s.1.len() >= 2).count();
+    if multi * 2 < run.len() {
+        return None;
+    }
+    let width = run.iter().map(|s| s.1.len()).max()?;
+    // the first row's label may carry the caption and header text before it
+    let (first_label, lead) = split_lead(&run[0].0);
+    let mut rows = Vec::new();
+    for (n, s) in run.iter().enumerate() {
+        let label = if n == 0 {
+            first_label.clone()
+        } else {
+            s.0.join(" ")
+        };
+        let mut row = vec![label];
+        row.extend(std::iter::repeat_n(String::new(), width - s.1.len()));
+        row.extend(s.1.iter().cloned());
+        rows.push(row);
+    }
+    let before = tokens[..run[0].2].join(" ");
+    let lead_text = [before.as_str(), lead.as_str()]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let (prose_before, caption) = match TABLE_CAPTION.find(&lead_text) {
+        Some(m) => (
+            lead_text[..m.start()].trim().to_string(),
+            Some(lead_text[m.start()..].trim().to_string()),
+        ),
+        None if lead_text.split_whitespace().count() <= 20 && !lead.is_empty() => {
+            (before.clone(), Some(lead.clone()))
+        }
+        None => (lead_text.clone(), None),
+    };
+    let after = tokens[run[b - a - 1].3..].join(" ");
+    Some(Found {
+        caption: caption.filter(|c| !c.is_empty()),
+        header: Vec::new(),
+        rows,
+        first_line: index,
+        lines: vec![index],
+        remainder: Some((prose_before, after)),
+    })
+}
+
+fn is_cell_number(token: &str) -> bool {
+    let t = token.trim_end_matches([',', ';']);
+    // a year or a plain small integer is prose more often than a cell; decimals and grouped
+    // thousands are table figures
+    (t.contains(',') || t.matches('.').count() >= 1 && !t.ends_with('.') || t.ends_with('%'))
+        && numbers::parse_amount(t).is_some()
+        && t.chars().filter(|c| c.is_ascii_digit()).count() >= 2
+}
+
+/// Splits a long first label into the leading caption/header words and the row label: the label
+/// is the longest tail of capitalised words and connectors (`Borgmesterens Forvaltning, Fælles
+/// Kommunale Udgifter`).
+fn split_lead(words: &[&str]) -> (String, String) {
+    if words.len() <= 6 {
+        return (words.join(" "), String::new());
+    }
+    let connector = |w: &str| {
+        matches!(
+            w,
+            "og" | "i" | "for" | "af" | "-" | "–" | "&" | "alt" | "til" | "med"
+        )
+    };
+    let mut start = words.len();
+    while start > 0 {
+        let w = words[start - 1];
+        let capital = w.chars().next().is_some_and(|c| c.is_uppercase());
+        if capital || connector(w) {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    while start < words.len() && connector(words[start]) {
+        start += 1;
+    }
+    if start == words.len() || words.len() - start > 8 {
+        return (words.join(" "), String::new());
+    }
+    (words[start..].join(" "), words[..start].join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tab_table_with_blank_lines_between_rows() {
+        let lines: Vec<String> =
+            "Oversigt:\nInitiativ\tStatus\n1) A\tI gang\n\n2) B\tAfsluttet\nTekst."
+                .lines()
+                .map(String::from)
+                .collect();
+        let t = find(&lines);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].header, vec!["Initiativ", "Status"]);
+        assert_eq!(t[0].rows.len(), 2);
+        assert_eq!(t[0].caption.as_deref(), Some("Oversigt"));
+    }
+
+    #[test]
+    fn flattened_table_with_fused_negatives_and_ragged_rows() {
+        let line = "Nedenstående tabel viser det. Tabel 1: Bidrag fordelt på forvaltninger Mio. kr. Vedtaget budget Grundlag MEP 1½ pct Borgmesterens Forvaltning, Fælles Kommunale Udgifter 460,778 377,846 5,668 Borgmesterens Forvaltning, Administration 82,932 1,244 Skoleforvaltningen 2.016,099 2.016,099 30,241 Rammebeløb -1,689-1,689 0,000 I alt - Aalborg Kommune 8.909,706 8.868,363 133,025 3. Forslag til model Som udgangspunkt skal udvalgene";
+        let t = find(&[line.to_string()]);
+        assert_eq!(t.len(), 1);
+        let t = &t[0];
+        assert_eq!(
+            t.rows[0][0],
+            "Borgmesterens Forvaltning, Fælles Kommunale Udgifter"
+        );
+        assert_eq!(
+            t.rows[1],
+            vec![
+                "Borgmesterens Forvaltning, Administration",
+                "",
+                "82,932",
+                "1,244"
+            ]
+        );
+        assert_eq!(t.rows[3], vec!["Rammebeløb", "-1,689", "-1,689", "0,000"]);
+        assert!(t.caption.as_deref().unwrap().starts_with("Tabel 1: Bidrag"));
+        let (before, after) = t.remainder.clone().unwrap();
+        assert_eq!(before, "Nedenstående tabel viser det.");
+        assert!(after.starts_with("3. Forslag til model"));
+    }
+
+    #[test]
+    fn prose_with_numbers_is_not_a_table() {
+        let line = "Resultatet viser et underskud på 154,8 mio. kr. efter effektivisering, og der er korrigeret for 18,0 mio. kr. vedrørende effektivisering, hvilket giver 86,0 mio. kr. i alt for året der kommer og lidt mere tekst her";
+        assert!(find(&[line.to_string()]).is_empty());
+    }
+}

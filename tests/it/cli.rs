@@ -1,0 +1,165 @@
+//! The command line end to end: output modes, errors that name the file, exit codes.
+
+use std::process::Command;
+
+use crate::support;
+
+fn referat(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_referat"))
+        .args(args)
+        .current_dir(support::root())
+        .output()
+        .expect("the binary runs")
+}
+
+fn bad_files() -> tempdir::Dir {
+    let dir = tempdir::Dir::new("cli");
+    std::fs::write(dir.path.join("empty.txt"), b"").unwrap();
+    std::fs::write(
+        dir.path.join("binary.txt"),
+        [0x50u8, 0x4b, 3, 4, 0, 0, 0, 0, 0x9c, 0xff, 0, 1],
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path.join("latin1.txt"),
+        b"Referat\nByr\xe5det\n\nPunkt 1: Godkendelse af dagsorden\nBeslutning: Godkendt.\n",
+    )
+    .unwrap();
+    dir
+}
+
+/// A temporary folder removed on drop (no extra crate needed for this).
+mod tempdir {
+    pub struct Dir {
+        pub path: std::path::PathBuf,
+    }
+    impl Dir {
+        pub fn new(tag: &str) -> Self {
+            let path =
+                std::env::temp_dir().join(format!("referat-test-{tag}-{}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&path);
+            std::fs::create_dir_all(&path).unwrap();
+            Dir { path }
+        }
+    }
+    impl Drop for Dir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.path);
+        }
+    }
+}
+
+#[test]
+fn one_file_is_pretty_json() {
+    let out = referat(&["parse", "corpus/referat-direktionen-2015-01-06.txt"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("{\n"));
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(doc["meeting"]["body"], "Direktionen");
+}
+
+#[test]
+fn several_files_are_ndjson_in_path_order() {
+    let out = referat(&[
+        "parse",
+        "corpus/status-styr-paa-oekonomien-2011.txt",
+        "corpus/bilag-effektiviseringer-proces.txt",
+    ]);
+    assert!(out.status.success());
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(
+        lines[0]["source"]["path"],
+        "corpus/bilag-effektiviseringer-proces.txt"
+    );
+}
+
+#[test]
+fn broken_files_are_reported_and_the_rest_still_come_out() {
+    let dir = bad_files();
+    let d = dir.path.to_string_lossy().into_owned();
+    let missing = format!("{d}/missing.txt");
+    let out = referat(&["parse", "--json", &d, &missing]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "failed files make the exit code 1"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("empty.txt: empty file"), "{stderr}");
+    assert!(stderr.contains("binary.txt: not text"), "{stderr}");
+    assert!(stderr.contains("missing.txt"), "{stderr}");
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let errors: Vec<&str> = lines
+        .iter()
+        .filter_map(|l| l["error"]["code"].as_str())
+        .collect();
+    assert_eq!(errors.len(), 3, "{lines:?}");
+    let docs: Vec<&serde_json::Value> = lines
+        .iter()
+        .filter(|l| l.get("punkter").is_some())
+        .collect();
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0]["source"]["encoding"], "ISO-8859-1");
+    assert_eq!(docs[0]["meeting"]["body"], "Byrådet");
+    assert_eq!(
+        docs[0]["punkter"][0]["beslutninger"][0]["outcome"],
+        "godkendt"
+    );
+}
+
+#[test]
+fn export_writes_sorted_ndjson_and_a_summary() {
+    let dir = tempdir::Dir::new("export");
+    let out_file = dir.path.join("corpus.ndjson");
+    let out = referat(&["export", "corpus", "--out", out_file.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(&out_file).unwrap();
+    let paths: Vec<String> = text
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["source"]["path"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(paths, sorted);
+    assert_eq!(paths.len(), support::corpus_files().len());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("exported"));
+    for line in text.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert!(support::schema_errors(&v).is_empty());
+    }
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = referat(&["parse"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = referat(&["frobnicate"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn schema_command_prints_the_committed_schema() {
+    let out = referat(&["schema"]);
+    assert!(out.status.success());
+    let printed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(&printed, &*support::SCHEMA);
+}

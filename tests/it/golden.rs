@@ -1,0 +1,94 @@
+//! Golden tests: every corpus document has its expected JSON in tests/golden/, and every output
+//! validates against the committed schema. `REFERAT_BLESS=1 cargo test` rewrites them.
+
+use crate::support::{self, BLESS};
+
+#[test]
+fn corpus_matches_golden_json() {
+    let _cwd = support::CwdGuard::enter();
+    let mut failures = Vec::new();
+    let files = support::corpus_files();
+    assert!(files.len() >= 5, "the corpus holds the seed documents");
+    for path in files {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let doc = referat::pipeline::parse_file(&path).unwrap_or_else(|e| panic!("{e}"));
+        let actual = serde_json::to_string_pretty(&doc).unwrap() + "\n";
+        let golden = support::root()
+            .join("tests/golden")
+            .join(format!("{name}.json"));
+        if support::bless() {
+            std::fs::write(&golden, &actual).unwrap();
+            continue;
+        }
+        match std::fs::read_to_string(&golden) {
+            Ok(expected) if expected == actual => {}
+            Ok(expected) => failures.push(format!(
+                "{name}: output differs from {}\n{}",
+                golden.display(),
+                first_difference(&expected, &actual)
+            )),
+            Err(_) => failures.push(format!("{name}: no golden file {}", golden.display())),
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{}\n(after a deliberate change: {BLESS}=1 cargo test, then read the diff)",
+        failures.join("\n\n")
+    );
+}
+
+fn first_difference(expected: &str, actual: &str) -> String {
+    for (n, (e, a)) in expected.lines().zip(actual.lines()).enumerate() {
+        if e != a {
+            return format!("line {}:\n  expected: {e}\n  actual:   {a}", n + 1);
+        }
+    }
+    format!(
+        "lengths differ: {} vs {} lines",
+        expected.lines().count(),
+        actual.lines().count()
+    )
+}
+
+#[test]
+fn every_corpus_output_validates_against_the_schema() {
+    let _cwd = support::CwdGuard::enter();
+    for path in support::corpus_files() {
+        let doc = referat::pipeline::parse_file(&path).unwrap();
+        let value = serde_json::to_value(&doc).unwrap();
+        let errors = support::schema_errors(&value);
+        assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
+    }
+}
+
+#[test]
+fn committed_schema_matches_the_types() {
+    let generated = referat::export::schema_json() + "\n";
+    let path = support::root().join("schemas/document.schema.json");
+    if support::bless() {
+        std::fs::write(&path, &generated).unwrap();
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "schemas/document.schema.json is out of date with src/model.rs; regenerate it with\n  cargo run -- schema > schemas/document.schema.json\n(or {BLESS}=1 cargo test)"
+    );
+}
+
+#[test]
+fn the_schema_rejects_what_the_contract_forbids() {
+    let doc = crate::support::parse("referat-direktionen-2015-01-06.txt");
+    let mut value = serde_json::to_value(&doc).unwrap();
+    value["punkter"][1]["beslutninger"][0]["outcome"] = serde_json::json!("maybe");
+    assert!(
+        !support::schema_errors(&value).is_empty(),
+        "an outcome outside the closed set is invalid"
+    );
+    let mut value = serde_json::to_value(&doc).unwrap();
+    value.as_object_mut().unwrap().remove("punkter");
+    assert!(
+        !support::schema_errors(&value).is_empty(),
+        "punkter is required"
+    );
+}

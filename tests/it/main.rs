@@ -1,0 +1,7 @@
+//! One integration-test binary: golden outputs of the corpus, the facts the issues promise,
+//! the JSON Schema, and the command line.
+
+mod cli;
+mod facts;
+mod golden;
+mod support;

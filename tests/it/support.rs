@@ -1,0 +1,64 @@
+//! Shared fixtures: corpus paths, parsing, schema validation.
+
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use referat::model::Document;
+
+/// Set to rewrite golden files and the committed schema after a deliberate change.
+pub const BLESS: &str = "REFERAT_BLESS";
+
+pub fn bless() -> bool {
+    std::env::var_os(BLESS).is_some_and(|v| v != "0")
+}
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Corpus files, sorted, as paths relative to the crate root (as the CLI would print them).
+pub fn corpus_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("corpus"))
+        .expect("corpus/ exists")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .map(|p| Path::new("corpus").join(p.file_name().unwrap()))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Parses a corpus document by name, from the crate root.
+pub fn parse(name: &str) -> Document {
+    let _cwd = CwdGuard::enter();
+    referat::pipeline::parse_file(&Path::new("corpus").join(name)).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Tests run with the crate root as working directory (cargo does this for integration
+/// tests); this asserts it instead of changing it, since the working directory is global.
+pub struct CwdGuard;
+impl CwdGuard {
+    pub fn enter() -> Self {
+        assert_eq!(
+            std::env::current_dir().unwrap(),
+            root(),
+            "tests run from the crate root"
+        );
+        CwdGuard
+    }
+}
+
+pub static SCHEMA: LazyLock<serde_json::Value> = LazyLock::new(|| {
+    let text = std::fs::read_to_string(root().join("schemas/document.schema.json"))
+        .expect("schema committed");
+    serde_json::from_str(&text).expect("schema is JSON")
+});
+
+/// Validates a JSON value against the committed document schema; the errors if any.
+pub fn schema_errors(value: &serde_json::Value) -> Vec<String> {
+    let validator = jsonschema::validator_for(&SCHEMA).expect("schema compiles");
+    validator
+        .iter_errors(value)
+        .map(|e| format!("{} at {}", e, e.instance_path))
+        .collect()
+}
