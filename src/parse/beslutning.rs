@@ -13,22 +13,22 @@ fn re(s: &str) -> Regex {
 // Phrase families, lower-case text. Kept together so a new wording is one alternative here.
 static APPROVE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:godkendt|godkendes|godkendte|godkender|godkendelse\s+af\s+indstillingen|tiltrådt|tiltrædes|tiltrådte|tiltræder|vedtaget|vedtages|vedtog|vedtager|bevilget|bevilges|valgt|valgte|udpeget|udpegede|besluttede|beslutter|enig[e]?\s+i\s+indstillingen|følger\s+indstillingen|fulgte\s+indstillingen|indstillingen\s+følges)\b",
+        r"\b(?:godkendt|godkendes|godkendte|godkender|godkendelse\s+af\s+indstillingen|tiltrådt|tiltrædes|tiltrådte|tiltræder|vedtaget|vedtages|vedtog|vedtager|bevilget|bevilges|valgt|udpeget|udpegede|enig[e]?\s+i\s+indstillingen|følger\s+indstillingen|fulgte\s+indstillingen|indstillingen\s+følges)\b",
     )
 });
 static RECOMMEND: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:anbefales|anbefalet|anbefaler|anbefalede|anbefale|indstilles\s+(?:godkendt|til\s+godkendelse|vedtaget)|indstiller\s+til\s+(?:byrådet|kommunalbestyrelsen|økonomiudvalget))\b",
+        r"\b(?:anbefales|anbefalet|anbefaler|anbefalede|anbefale|indstilles\s+(?:godkendt|til\s+godkendelse|vedtaget)|indstiller\s+(?:til|over\s*for)\s+(?:byrådet|kommunalbestyrelsen|økonomiudvalget))\b",
     )
 });
 static AMEND: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:med\s+(?:den|de|følgende|en|enkelte|disse|flg\.?)?\s*(?:ændring|ændringer|tilføjelse|tilføjelser|bemærkning|bemærkninger|præcisering|præciseringer|justering|justeringer|undtagelse|rettelse|rettelser|korrektion|korrektioner|tilretning|tilretninger)|idet\s+dog|dog\s+(?:med|således)|under\s+forudsætning\s+af|på\s+betingelse\s+af|med\s+bemærkning|med\s+flg\.|ændret\s+til|ændres\s+til|i\s+stedet\s+for)",
+        r"\b(?:med\s+(?:den|de|følgende|en|enkelte|disse|flg\.?)?\s*(?:ændring|ændringer|tilføjelse|tilføjelser|bemærkning|bemærkninger|præcisering|præciseringer|justering|justeringer|undtagelse|rettelse|rettelser|korrektion|korrektioner|tilretning|tilretninger)|idet\s+dog|dog\s+(?:med|således)|(?:godkendt|godkendes|anbefales|anbefalet|tiltrådt|tiltrædes)\s*,?\s+idet\s+(?:a\)|\d|området|sagen|pkt|punkt|der\s+|det\s+|beløbet|rammen|budgettet)|\berstattes\b|\budvalget\s+bemærker\b|under\s+forudsætning\s+af|på\s+betingelse\s+af|med\s+bemærkning|med\s+flg\.|ændret\s+til|ændres\s+til|i\s+stedet\s+for)",
     )
 });
 static NOTED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:taget\s+til\s+efterretning|tages\s+til\s+efterretning|tog\s+.{0,60}?til\s+efterretning|til\s+orientering|orienteringen\s+(?:blev\s+)?(?:taget|tages)|orienterede|orienteringen\s+blev|blev\s+orienteret|\borienteret\b|til\s+efterretning)",
+        r"(?:taget\s+til\s+efterretning|tages\s+til\s+efterretning|tog\s+.{0,60}?til\s+efterretning|til\s+orientering|orienteringen\s+(?:blev\s+)?(?:taget|tages)|orienterede|orienteringen\s+blev|blev\s+orienteret|\borienteret\b|til\s+efterretning|\bbesvare[ds]?\b|\bbesvarede\b|\bblev\s+besvaret)",
     )
 });
 static DISCUSSED: LazyLock<Regex> = LazyLock::new(|| {
@@ -41,7 +41,7 @@ static POSTPONED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static REFERRED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:oversendes|oversendt|oversendte|fremsendes|fremsendt|tilbagesendes|tilbagesendt|sendes\s+(?:tilbage|retur)|sendt\s+(?:tilbage|retur)|sendte\s+sagen|sender\s+sagen|henvises\s+til|henviste|videresendes|til\s+realitetsbehandling|undlader\s+at\s+tage\s+stilling|undlod\s+at\s+tage\s+stilling|^undlader\b|^undlod\b)",
+        r"\b(?:oversendes|oversendt|oversendte|fremsendes|fremsendt|tilbagesendes|tilbagesendt|sendes\s+(?:tilbage|retur)|sendt\s+(?:tilbage|retur)|sendte\s+sagen|sender\s+sagen|sende\s+(?:sagen\s+)?(?:tilbage|retur)|henvises\s+til|henviste|videresendes|til\s+realitetsbehandling|undlader\s+at\s+tage\s+stilling|undlod\s+at\s+tage\s+stilling|(?:^|\d\.\s*)undlader\b|(?:^|\d\.\s*)undlod\b)",
     )
 });
 static WITHDRAWN: LazyLock<Regex> = LazyLock::new(|| {
@@ -62,9 +62,6 @@ pub fn outcome(text: &str) -> Option<Outcome> {
         return None;
     }
     let lower = strip_attendance_lines(&t.to_lowercase());
-    if lower.trim().is_empty() {
-        return Some(Outcome::Andet);
-    }
     // what members recorded against the decision is not the decision
     let mut lower = lower;
     for d in dissents(t) {
@@ -73,64 +70,61 @@ pub fn outcome(text: &str) -> Option<Outcome> {
     if lower.trim().is_empty() {
         return Some(Outcome::Andet);
     }
-    let first = |r: &Regex| r.find(&lower).map(|m| m.start());
-    let approve = first(&APPROVE);
-    let recommend = first(&RECOMMEND);
-    let reject = REJECT.find_iter(&lower).count() > 0;
-    let positive = approve.is_some() || recommend.is_some();
-    if reject {
-        return Some(if positive && !is_rejection_of_all(&lower) {
+    classify(&lower)
+}
+
+/// The earliest specific cue decides; verbs that merely introduce what was decided
+/// (`besluttede, at …`, `godkendte, at sagen udsættes`) give way to the cue inside their clause.
+fn classify(lower: &str) -> Option<Outcome> {
+    if REJECT.is_match(lower) {
+        let rest = REJECT.replace_all(lower, " ");
+        let adopted = APPROVE.is_match(&rest) || RECOMMEND.is_match(&rest);
+        return Some(if adopted {
             Outcome::GodkendtMedAendringer
         } else {
             Outcome::IkkeGodkendt
         });
     }
-    if !positive {
-        if WITHDRAWN.is_match(&lower) {
-            return Some(Outcome::Udgaaet);
-        }
-        if POSTPONED.is_match(&lower) {
-            return Some(Outcome::Udsat);
-        }
-        if REFERRED.is_match(&lower) {
-            return Some(Outcome::Oversendt);
+    let mut cues: Vec<(usize, Outcome)> = Vec::new();
+    let families: [(&Regex, Outcome); 7] = [
+        (&WITHDRAWN, Outcome::Udgaaet),
+        (&POSTPONED, Outcome::Udsat),
+        (&REFERRED, Outcome::Oversendt),
+        (&RECOMMEND, Outcome::Anbefalet),
+        (&APPROVE, Outcome::Godkendt),
+        (&DISCUSSED, Outcome::Droeftet),
+        (&NOTED, Outcome::TagetTilEfterretning),
+    ];
+    let mut governing = false;
+    for (re, outcome) in families {
+        for m in re.find_iter(lower) {
+            let introduces_clause = GOVERNS.is_match(&lower[m.end()..]);
+            if matches!(outcome, Outcome::Godkendt | Outcome::Anbefalet) && introduces_clause {
+                governing = true;
+                if outcome == Outcome::Godkendt {
+                    continue;
+                }
+            }
+            cues.push((m.start(), outcome));
         }
     }
-    if positive && AMEND.is_match(&lower) {
+    cues.sort_by_key(|c| c.0);
+    let primary = match cues.first() {
+        Some(&(_, o)) => o,
+        None if governing || WEAK_APPROVE.is_match(lower) => Outcome::Godkendt,
+        None => return Some(Outcome::Andet),
+    };
+    if matches!(primary, Outcome::Godkendt | Outcome::Anbefalet) && AMEND.is_match(lower) {
         return Some(Outcome::GodkendtMedAendringer);
     }
-    match (approve, recommend) {
-        (Some(a), Some(r)) => {
-            return Some(if r < a {
-                Outcome::Anbefalet
-            } else {
-                Outcome::Godkendt
-            });
-        }
-        (Some(_), None) => return Some(Outcome::Godkendt),
-        (None, Some(_)) => return Some(Outcome::Anbefalet),
-        _ => {}
-    }
-    if DISCUSSED.is_match(&lower) {
-        return Some(Outcome::Droeftet);
-    }
-    if NOTED.is_match(&lower) {
-        return Some(Outcome::TagetTilEfterretning);
-    }
-    if POSTPONED.is_match(&lower) {
-        return Some(Outcome::Udsat);
-    }
-    Some(Outcome::Andet)
+    Some(primary)
 }
 
-/// Rejected as a whole unless something was approved before the rejection was stated.
-fn is_rejection_of_all(lower: &str) -> bool {
-    let Some(r) = REJECT.find(lower) else {
-        return false;
-    };
-    let before = &lower[..r.start()];
-    !APPROVE.is_match(before) && !RECOMMEND.is_match(before)
-}
+/// `, at` right after a verb: the verb introduces the clause that says what happens.
+static GOVERNS: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*,?\s*(?:at|af)\s"));
+/// Verbs that say a decision was taken without saying which.
+static WEAK_APPROVE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:besluttede|beslutter|besluttes|vælger|valgte|vedtog\s+at)\b"));
 
 static ATTENDANCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -195,7 +189,7 @@ pub fn attendance(text: &str) -> Vec<Attendance> {
 
 static DISSENT_VERB: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?P<subject>^.*?)\s*(?:\bkan\s+ikke\s+(?:godkende|anbefale|tiltræde|støtte|gå\s+ind\s+for|tilslutte\s+sig)|\bkunne\s+ikke\s+(?:godkende|anbefale|tiltræde|støtte|tilslutte\s+sig)|\bstemte\s+imod|\bstemmer\s+imod|\bvoterede\s+imod|\bundlod\s+at\s+stemme|\bundlader\s+at\s+stemme|\bundlod\b|\bundlader\b|\btager\s+forbehold|\btog\s+forbehold|\bønskede\s+(?:sin|deres)\s+stemme\s+ført\s+til\s+protokol|\bønsker\s+(?:sin|deres)\s+(?:stemme|mindretalsudtalelse)\s+ført\s+til\s+protokol|\bønskede\s+(?:følgende\s+)?(?:mindretalsudtalelse|protokoltilførsel)|\bafgav\s+(?:en\s+)?mindretalsudtalelse|\bprotokolbemærkning|\bprotokoltilførsel|\bbemærkede\s+dog|\bvar\s+imod|\ber\s+imod|\bgik\s+imod)",
+        r"(?i)(?P<subject>^.*?)\s*(?:\bkan\s+ikke\s+(?:godkende|anbefale|tiltræde|støtte|gå\s+ind\s+for|tilslutte\s+sig)|\bimod\s+stemte\b|\bkunne\s+ikke\s+(?:godkende|anbefale|tiltræde|støtte|tilslutte\s+sig)|\bstemte\s+imod|\bstemmer\s+imod|\bvoterede\s+imod|\bundlod\s+at\s+stemme|\bundlader\s+at\s+stemme|\bundlod\b|\bundlader\b|\btager\s+forbehold|\btog\s+forbehold|\bønskede\s+(?:sin|deres)\s+stemme\s+ført\s+til\s+protokol|\bønsker\s+(?:sin|deres)\s+(?:stemme|mindretalsudtalelse)\s+ført\s+til\s+protokol|\bønskede\s+(?:følgende\s+)?(?:mindretalsudtalelse|protokoltilførsel)|\bafgav\s+(?:en\s+)?mindretalsudtalelse|\bprotokolbemærkning|\bprotokoltilførsel|\bbemærkede\s+dog|\bvar\s+imod|\ber\s+imod|\bgik\s+imod)",
     )
 });
 static IMOD_LIST: LazyLock<Regex> = LazyLock::new(|| {
@@ -224,13 +218,18 @@ pub fn dissents(text: &str) -> Vec<Dissent> {
             if sentence.is_empty() {
                 continue;
             }
-            if let Some(c) = DISSENT_VERB.captures(sentence) {
+            if let Some(c) = DISSENT_VERB.captures(sentence)
+                && (c[0].to_lowercase().contains("imod stemte")
+                    || !is_whole_body(c["subject"].trim()))
+            {
                 let subject = c["subject"].trim();
-                let whole_body = is_whole_body(subject);
-                if whole_body {
-                    continue;
-                }
-                out.push(make(sentence, who_of(subject)));
+                let who = if subject.to_lowercase().ends_with("imod stemte") || subject.is_empty() {
+                    None
+                } else {
+                    who_of(subject)
+                };
+                let who = who.or_else(|| imod_stemte_who(sentence));
+                out.push(make(sentence, who));
             } else if let Some(c) = IMOD_LIST.captures(sentence) {
                 let who = c["who"].trim();
                 if who.chars().any(|ch| ch.is_alphabetic()) && !who.trim_start().starts_with('0') {
@@ -240,6 +239,43 @@ pub fn dissents(text: &str) -> Vec<Dissent> {
         }
     }
     out
+}
+
+/// Dissents, and when none is named but the votes show members against or abstaining, one
+/// dissent for the vote itself.
+pub fn dissents_and_votes(text: &str) -> (Vec<Dissent>, Option<Votes>) {
+    let mut d = dissents(text);
+    let v = votes(text);
+    if d.is_empty()
+        && let Some(v) = &v
+        && (v.against.unwrap_or(0) > 0 || v.abstain.unwrap_or(0) > 0)
+    {
+        let sentence = text
+            .lines()
+            .flat_map(sentences)
+            .find(|s| {
+                VOTES_FOR_AGAINST.is_match(s)
+                    || VOTES_LABELLED.is_match(s)
+                    || VOTES_STEMTE.is_match(s)
+            })
+            .unwrap_or(text);
+        d.push(make(sentence.trim(), None));
+    }
+    (d, v)
+}
+
+/// `Imod stemte (Ø) og (F)` → `(Ø) og (F)`.
+fn imod_stemte_who(sentence: &str) -> Option<String> {
+    let lower = sentence.to_lowercase();
+    let at = lower.find("imod stemte")?;
+    let rest = sentence[at + "imod stemte".len()..].trim_start_matches([':', ' ']);
+    let who: String = rest
+        .split(" med ")
+        .next()?
+        .trim()
+        .trim_end_matches('.')
+        .to_string();
+    (!who.is_empty()).then_some(who)
 }
 
 /// Splits a line into sentences at `.`, `!` or `?` followed by a capital letter, but not after
@@ -284,6 +320,7 @@ fn is_whole_body(subject: &str) -> bool {
         .trim()
         .trim_end_matches(',');
     s.is_empty()
+        || !s.chars().any(char::is_alphabetic)
         || matches!(
             s,
             "udvalget"
@@ -451,6 +488,69 @@ mod tests {
             assert_eq!(outcome(text), Some(want), "{text}");
         }
         assert_eq!(outcome("  "), None);
+    }
+
+    #[test]
+    fn the_earliest_specific_cue_decides() {
+        let cases = [
+            (
+                "Udvalget besluttede, at sagen sendes tilbage til administrationen.",
+                Oversendt,
+            ),
+            (
+                "Udvalget godkendte, at sagen udsættes til næste møde.",
+                Udsat,
+            ),
+            (
+                "Sagen blev drøftet. Udvalget besluttede at holde et temamøde.",
+                Droeftet,
+            ),
+            (
+                "Orienteringen blev taget til efterretning, og udvalget besluttede at holde et møde.",
+                TagetTilEfterretning,
+            ),
+            ("Byrådet besvarede spørgsmålene.", TagetTilEfterretning),
+            ("Udvalget vælger model B.", Godkendt),
+            ("1. Anbefales ikke. 2. Anbefales.", GodkendtMedAendringer),
+            (
+                "Godkendt, idet udvalget ønsker en status om et halvt år.",
+                Godkendt,
+            ),
+            (
+                "Godkendt, idet beløbet nedsættes til 2 mio. kr.",
+                GodkendtMedAendringer,
+            ),
+            (
+                "2. Undlader. Udvalget afventer sagens videre behandling.",
+                Oversendt,
+            ),
+            (
+                "Økonomiudvalget indstiller overfor Byrådet, at lånet optages.",
+                Anbefalet,
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(outcome(text), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn votes_against_are_dissent_and_do_not_change_the_outcome() {
+        let t = "Med stemmerne 15 for og 3 imod godkendte Byrådet indstillingen. For stemte (A) og (V). Imod stemte (Ø) med bemærkning om økonomien.";
+        assert_eq!(outcome(t), Some(Godkendt));
+        let (d, v) = dissents_and_votes(t);
+        assert_eq!(v.unwrap().against, Some(3));
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].party.as_deref(), Some("Ø"));
+        let (d, _) =
+            dissents_and_votes("Med stemmerne 20 for og 1 imod godkendte Byrådet indstillingen.");
+        assert_eq!(
+            d.len(),
+            1,
+            "a counted vote against is a dissent even when nobody is named"
+        );
+        let (d, _) = dissents_and_votes("Anbefales. Undlod: Ø");
+        assert_eq!(d[0].who.as_deref(), Some("Ø"));
     }
 
     #[test]

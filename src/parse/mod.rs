@@ -223,6 +223,7 @@ fn build_punkt(
         }
         let head = s.decision.clone().unwrap_or_default();
         let undated_plain = head.date.is_none() && head.body.is_none();
+        let (dissents, votes) = beslutning::dissents_and_votes(&text);
         beslutninger.push(Beslutning {
             body: head
                 .body
@@ -233,8 +234,8 @@ fn build_punkt(
                 .clone()
                 .or_else(|| undated_plain.then(|| meeting.date.clone()).flatten()),
             outcome: beslutning::outcome(&text),
-            dissents: beslutning::dissents(&text),
-            votes: beslutning::votes(&text),
+            dissents,
+            votes,
             text: text.clone(),
         });
         attendance.extend(beslutning::attendance(&text));
