@@ -11,7 +11,7 @@ static BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<by>[^.;:]{2,90}?)\s+(?:indstiller|anbefaler|foreslår)\b").unwrap()
 });
 static INTRO_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:indstiller|indstilles|anbefaler|foreslår|foreslås)\b[^,:]*?(?:[,:]\s*|\s+)(?:at\s+|at$|:\s*$|,\s*$|$)").unwrap()
+    Regex::new(r"(?i)\b(?:indstiller|indstilles|anbefaler|foreslår|foreslås)\b[^,:]*?(?:[,:;]\s*|\s+)(?:at\s*[:;]\s*$|at\s+|at$|:\s*$|,\s*$|$)").unwrap()
 });
 static ENUMERATOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -59,9 +59,9 @@ pub fn parse(lines: &[String]) -> Option<Indstilling> {
                 last_open = false;
                 continue;
             }
-            for c in split_clauses(rest) {
-                push_clause(&mut clauses, &mut to, c);
-            }
+            // one "at" line is one clause, even when it goes on "…, og at …"
+            push_clause(&mut clauses, &mut to, rest.to_string());
+            in_list = true;
             last_open = clauses.last().is_some_and(|c| c.ends_with(':'));
             continue;
         }
@@ -87,19 +87,23 @@ pub fn parse(lines: &[String]) -> Option<Indstilling> {
                 continue;
             }
             let at_form = m.as_str().trim_end().ends_with("at") || m.as_str().ends_with("at ");
+            if m.as_str().trim_end().ends_with([':', ';']) && tail.is_empty() {
+                in_list = true;
+                continue;
+            }
             if at_form {
                 let parts = split_clauses(tail);
                 let mut first = true;
                 for c in parts {
                     if first && let Some(a) = addressee(&c) {
                         to = to.or(a);
-                        in_list = true;
                         first = false;
                         continue;
                     }
                     first = false;
                     push_clause(&mut clauses, &mut to, c);
                 }
+                in_list = true;
                 last_open = clauses.last().is_some_and(|c| c.ends_with(':'));
             }
             continue;
@@ -251,6 +255,30 @@ mod tests {
             "Det indstilles, at forslaget tiltrædes.\n\nDet indstilles endvidere, at kælderdepotet bringes i anvendelse som lager.",
         );
         assert_eq!(i.clauses.len(), 2);
+    }
+
+    #[test]
+    fn numbered_lines_after_an_at_colon_intro() {
+        let i = p(
+            "Administrationen indstiller, at:\n\n1. Der gives en anlægsbevilling på 2,5 mio. kr.\n2. Der sker en reperiodisering af besparelsen",
+        );
+        assert_eq!(i.clauses.len(), 2);
+        assert!(i.clauses[0].starts_with("Der gives"));
+    }
+
+    #[test]
+    fn an_at_line_stays_one_clause_and_its_items_follow() {
+        let i = p(
+            "Administrationen indstiller,\n- at indsatsen fortsætter, og at planen justeres\na. kontrakten forlænges\nb. der afholdes et møde",
+        );
+        assert_eq!(
+            i.clauses,
+            vec![
+                "indsatsen fortsætter, og at planen justeres",
+                "kontrakten forlænges",
+                "der afholdes et møde"
+            ]
+        );
     }
 
     #[test]

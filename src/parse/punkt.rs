@@ -31,12 +31,13 @@ static STRONG: LazyLock<Regex> = LazyLock::new(|| {
 static WEAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^(?P<lukket>(?i:lukket(?:\s+punkt)?)\s*[:\-–]\s*)?
-        (?P<num>\d{1,4}\.|\d{1,3}\.\d{1,2}\.?)\s+(?P<title>[\p{Lu}\d«»\x22„“'].*)$",
+        (?P<num>\d{1,4}\.|\d{1,3}\.\d{1,2}\.?)\s+(?P<title>[\p{Lu}\d«»\x22„“'§].*)$",
     )
     .unwrap()
 });
-static TOC_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:\.{4,}|…{2,}|(?:\s\.){3,}|_{4,})\s*\d*\s*$").unwrap());
+static TOC_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\.{4,}|…{2,}|(?:\s\.){3,}|_{4,})\s*\d*\s*$|(?:\.{3}|…)\s*\d{1,4}\s*$").unwrap()
+});
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(åbent|aabent|lukket)(?:\s+punkt)?|\(lukket\)|lukket sag)\s*:?$").unwrap()
 });
@@ -69,8 +70,18 @@ fn case_matches(s: &str) -> impl Iterator<Item = regex::Match<'_>> {
         let after = s[m.end()..].chars().take(2).collect::<Vec<_>>();
         let joined =
             |c: &[char]| c.len() == 2 && matches!(c[0], '-' | '.' | '/') && c[1].is_ascii_digit();
-        !joined(&before) && !joined(&after)
+        !joined(&before) && !joined(&after) && !is_year_range(m.as_str())
     })
+}
+
+/// `2024-2026` is a span of years, not a case number.
+fn is_year_range(s: &str) -> bool {
+    let years: Vec<u32> = s.split('-').filter_map(|p| p.parse().ok()).collect();
+    s.len() == 9
+        && years.len() == 2
+        && (1900..2100).contains(&years[0])
+        && years[0] < years[1]
+        && years[1] < 2100
 }
 
 /// The case numbers of a labelled line (`Sagsnr.: 14/689`, `Sag: 21-014448 | Åbent`), or of a
@@ -91,7 +102,9 @@ pub fn case_line(line: &str) -> Option<Vec<String>> {
                 c["value"]
                     .split_whitespace()
                     .next()
-                    .filter(|v| v.chars().any(|ch| ch.is_ascii_digit()))
+                    .filter(|v| {
+                        v.chars().any(|ch| ch.is_ascii_digit()) && v.contains(['/', '-', '.'])
+                    })
                     .map(|v| vec![v.trim_end_matches([',', ';']).to_string()])
                     .unwrap_or_default()
             } else {
@@ -118,19 +131,43 @@ pub fn access_marker(line: &str) -> Option<bool> {
 }
 
 /// Finds the item headers of a document.
+///
+/// Headers with the company real items keep (an open/closed marker, a case number) win. Where
+/// a document has such headers, a keyword header without company (`Punkt 5: Eventuelt`) is
+/// taken only when it continues their numbering; where it has none, keyword headers are taken
+/// as they stand.
 pub fn find_headers(lines: &[String]) -> Vec<Header> {
-    let strong = candidates(lines, &STRONG);
-    let strong = drop_toc_repeats(lines, strong);
-    if !strong.is_empty() {
-        return strong;
-    }
+    let strong = drop_toc_repeats(lines, candidates(lines, &STRONG));
     let weak = candidates(lines, &WEAK);
-    let confirmed: Vec<Header> = weak
+    let mut accepted: Vec<Header> = strong
         .iter()
+        .chain(weak.iter())
         .filter(|h| confirmed(lines, h))
         .cloned()
         .collect();
-    drop_toc_repeats(lines, confirmed)
+    if accepted.is_empty() {
+        return strong;
+    }
+    accepted.sort_by_key(|h| h.line);
+    accepted.dedup_by_key(|h| h.line);
+    let known: Vec<String> = accepted.iter().map(|h| h.number.clone()).collect();
+    let mut extra = Vec::new();
+    for h in strong.iter().filter(|h| !known.contains(&h.number)) {
+        let Ok(n) = h.number.parse::<u32>() else {
+            continue;
+        };
+        let prev = accepted.iter().rev().find(|a| a.line < h.line);
+        let next = accepted.iter().find(|a| a.line > h.line);
+        let num = |a: Option<&Header>| a.and_then(|a| a.number.parse::<u32>().ok());
+        let continues =
+            num(prev).is_some_and(|p| p + 1 == n) || num(next).is_some_and(|x| n + 1 == x);
+        if continues {
+            extra.push(h.clone());
+        }
+    }
+    accepted.extend(extra);
+    accepted.sort_by_key(|h| h.line);
+    drop_toc_repeats(lines, accepted)
 }
 
 fn candidates(lines: &[String], re: &Regex) -> Vec<Header> {
@@ -217,7 +254,7 @@ fn confirmed(lines: &[String], h: &Header) -> bool {
         .iter()
         .filter(|l| !l.trim().is_empty())
         .take(3)
-        .take_while(|l| !WEAK.is_match(l.trim()))
+        .take_while(|l| !WEAK.is_match(l.trim()) && !STRONG.is_match(l.trim()))
         .any(|l| case_line(l).is_some() || SAG_LINE.is_match(l.trim()))
 }
 
@@ -253,24 +290,26 @@ mod tests {
 
     #[test]
     fn keyword_headers() {
+        for (text, number, title) in [
+            ("Punkt 2: Status\n14/689\nTekst", "2", "Status"),
+            ("Pkt. 42 Budget\nTekst", "42", "Budget"),
+            ("Sag nr. 162 - Skoler\nTekst", "162", "Skoler"),
+            ("Nr.178 - Veje\nTekst", "178", "Veje"),
+            ("Dagsordenspunkt 1: Ting\nTekst", "1", "Ting"),
+        ] {
+            let h = find_headers(&lines(text));
+            assert_eq!(h.len(), 1, "{text}");
+            assert_eq!((h[0].number.as_str(), h[0].title.as_str()), (number, title));
+        }
+    }
+
+    #[test]
+    fn uncorroborated_keyword_headers_must_continue_the_numbering() {
         let l = lines(
-            "Punkt 2: Status\n14/689\n\nPkt. 42 Budget\nx\nSag nr. 162 - Skoler\ny\nNr.178 - Veje\nz\nDagsordenspunkt 1: Ting\nw",
+            "Punkt 1: A\nSagsnr.: 21-000001\nTekst\nPunkt 2: Eventuelt\nIntet\nPunkt 3: C\nSagsnr.: 21-000003\nBeslutning: Godkendt.\nPkt. 8 Det skal sikres at hegnet bevares.\nPunkt 4: D\nSagsnr.: 21-000004",
         );
-        let h = find_headers(&l);
-        let n: Vec<_> = h
-            .iter()
-            .map(|h| (h.number.as_str(), h.title.as_str()))
-            .collect();
-        assert_eq!(
-            n,
-            vec![
-                ("2", "Status"),
-                ("42", "Budget"),
-                ("162", "Skoler"),
-                ("178", "Veje"),
-                ("1", "Ting")
-            ]
-        );
+        let n: Vec<_> = find_headers(&l).iter().map(|h| h.number.clone()).collect();
+        assert_eq!(n, vec!["1", "2", "3", "4"]);
     }
 
     #[test]
@@ -344,6 +383,11 @@ mod tests {
             Some(vec!["EMN-2024-001234".to_string()])
         );
         assert_eq!(case_line("Dok.nr.: 12345/19"), None);
+        assert_eq!(case_line("2024-2026"), None);
+        assert_eq!(
+            case_line("2019-014049"),
+            Some(vec!["2019-014049".to_string()])
+        );
         assert_eq!(case_line("Budget 14/689 er godkendt"), None);
     }
 }

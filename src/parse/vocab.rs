@@ -192,7 +192,6 @@ pub const CASE_LABELS: &[&str] = &[
     "sagsid.",
     "sags id",
     "sag",
-    "sag nr.",
     "j.nr.",
     "j.nr",
     "j. nr.",
