@@ -23,7 +23,7 @@ static RECOMMEND: LazyLock<Regex> = LazyLock::new(|| {
 });
 static AMEND: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:med\s+(?:den|de|følgende|en|enkelte|disse|flg\.?)?\s*(?:ændring|ændringer|tilføjelse|tilføjelser|bemærkning|bemærkninger|præcisering|præciseringer|justering|justeringer|undtagelse|rettelse|rettelser|korrektion|korrektioner|tilretning|tilretninger)|idet\s+dog|dog\s+(?:med|således)|(?:godkendt|godkendes|anbefales|anbefalet|tiltrådt|tiltrædes)\s*,?\s+idet\s+(?:a\)|\d|området|sagen|pkt|punkt|der\s+|det\s+|beløbet|rammen|budgettet)|\berstattes\b|\budvalget\s+bemærker\b|under\s+forudsætning\s+af|på\s+betingelse\s+af|med\s+bemærkning|med\s+flg\.|ændret\s+til|ændres\s+til|i\s+stedet\s+for)",
+        r"\b(?:med\s+(?:den|de|følgende|en|enkelte|disse|flg\.?)?\s*(?:ændring|ændringer|tilføjelse|tilføjelser|bemærkning|bemærkninger|præcisering|præciseringer|justering|justeringer|undtagelse|rettelse|rettelser|korrektion|korrektioner|tilretning|tilretninger)|idet\s+dog|dog\s+(?:med|således)|(?:godkendt|godkendes|anbefales|anbefalet|tiltrådt|tiltrædes)\s*,?\s+idet\s+(?:a\)|\d|området|sagen|pkt|punkt|der\s+|det\s+|beløbet|rammen|budgettet)|\berstattes\b|\budvalget\s+bemærker\b|\bnyt\s+(?:indstillings)?punkt\b|\bnye\s+indstillingspunkter\b|\bsom\s+(?:nyt\s+)?(?:punkt|pkt\.?)\s*\d+|\b(?:opdateres|tilrettes|justeres|korrigeres)\b|[-–,]\s*dog\b|under\s+forudsætning\s+af|på\s+betingelse\s+af|med\s+bemærkning|med\s+flg\.|ændret\s+til|ændres\s+til|i\s+stedet\s+for)",
     )
 });
 static NOTED: LazyLock<Regex> = LazyLock::new(|| {
@@ -46,7 +46,7 @@ static REFERRED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static WITHDRAWN: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:\budgår\b|\budgik\b|\bude\s*gået\b|taget\s+af\s+(?:dagsordenen)?|trukket\s+tilbage|trak\s+sagen|blev\s+taget\s+af\b|annulleret|bortfalder|bortfaldet)",
+        r"(?:\b(?:sag(?:en)?|punkt(?:et)?|pkt\.?)\s*(?:nr\.\s*)?\d*\s+(?:udgår|udgik|er\s+udgået)\b|^\s*udgår\b|\budgår\s+af\s+dagsordenen|\b(?:sagen|punktet)\s+(?:blev\s+)?taget\s+af\b|\bsagen\s+(?:blev\s+|er\s+)?trukket\s+tilbage|\btrak\s+sagen|\bsagen\s+bortfalder|\bsagen\s+annulleres)",
     )
 });
 static REJECT: LazyLock<Regex> = LazyLock::new(|| {
@@ -109,6 +109,17 @@ fn classify(lower: &str) -> Option<Outcome> {
         }
     }
     cues.sort_by_key(|c| c.0);
+    // mixed clauses: the decisional one beats orientation and discussion
+    let decisional = DECIDES
+        .find(lower)
+        .and_then(|m| cues.iter().find(|c| c.0 == m.start()))
+        .copied();
+    if let (Some(&(_, first)), Some(d)) = (cues.first(), decisional)
+        && matches!(first, Outcome::TagetTilEfterretning | Outcome::Droeftet)
+        && matches!(d.1, Outcome::Godkendt | Outcome::Anbefalet)
+    {
+        cues.insert(0, d);
+    }
     let primary = match cues.first() {
         Some(&(_, o)) => o,
         None if governing || WEAK_APPROVE.is_match(lower) => Outcome::Godkendt,
@@ -119,6 +130,14 @@ fn classify(lower: &str) -> Option<Outcome> {
     }
     Some(primary)
 }
+
+/// The verbs of a clause-by-clause decision (`2. Anbefales`), as opposed to words such as
+/// `udpeget` that also occur in what was reported.
+static DECIDES: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:godkendt|godkendes|godkender|godkendte|anbefales|anbefaler|anbefalet|anbefalede|tiltrådt|tiltrædes)\b",
+    )
+});
 
 /// `, at` right after a verb: the verb introduces the clause that says what happens.
 static GOVERNS: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*,?\s*(?:at|af)\s"));
@@ -192,6 +211,12 @@ static DISSENT_VERB: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?P<subject>^.*?)\s*(?:\bkan\s+ikke\s+(?:godkende|anbefale|tiltræde|støtte|gå\s+ind\s+for|tilslutte\s+sig)|\bimod\s+stemte\b|\bkunne\s+ikke\s+(?:godkende|anbefale|tiltræde|støtte|tilslutte\s+sig)|\bstemte\s+imod|\bstemmer\s+imod|\bvoterede\s+imod|\bundlod\s+at\s+stemme|\bundlader\s+at\s+stemme|\bundlod\b|\bundlader\b|\btager\s+forbehold|\btog\s+forbehold|\bønskede\s+(?:sin|deres)\s+stemme\s+ført\s+til\s+protokol|\bønsker\s+(?:sin|deres)\s+(?:stemme|mindretalsudtalelse)\s+ført\s+til\s+protokol|\bønskede\s+(?:følgende\s+)?(?:mindretalsudtalelse|protokoltilførsel)|\bafgav\s+(?:en\s+)?mindretalsudtalelse|\bprotokolbemærkning|\bprotokoltilførsel|\bbemærkede\s+dog|\bvar\s+imod|\ber\s+imod|\bgik\s+imod)",
     )
 });
+/// A line in which a party records its own remark or vote: `(F) med bemærkning om, at …`.
+static PARTY_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\([A-ZÆØÅ]{1,3}(?:\s*[+,]\s*[A-ZÆØÅ]{1,3})*\)\s+(?:med\s+(?:en\s+)?bemærkning|bemærker|bemærkede|ønsker|ønskede|stemmer|stemte|undlod|undlader|tager\s+forbehold|tog\s+forbehold|kan\s+ikke)",
+    )
+});
 static IMOD_LIST: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(?:imod|undlod|undlader|hverken\s+for\s+eller\s+imod)\s*:\s*(?P<who>[^\n.;]{1,80})")
 });
@@ -211,6 +236,10 @@ pub fn dissents(text: &str) -> Vec<Dissent> {
     let mut out: Vec<Dissent> = Vec::new();
     for line in text.lines() {
         if ATTENDANCE_LINE.is_match(line) {
+            continue;
+        }
+        if PARTY_STATEMENT.is_match(line.trim()) {
+            out.push(make(line.trim(), None));
             continue;
         }
         for s in sentences(line) {
@@ -319,8 +348,13 @@ fn is_whole_body(subject: &str) -> bool {
         .trim_start_matches("beslutning:")
         .trim()
         .trim_end_matches(',');
+    let opens_with_body = s
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| super::vocab::is_body_name(w) || matches!(w, "man" | "det" | "der"));
     s.is_empty()
         || !s.chars().any(char::is_alphabetic)
+        || (opens_with_body && !s.contains('(') && !s.contains(", idet") && !s.contains(", men"))
         || matches!(
             s,
             "udvalget"
@@ -532,6 +566,45 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(outcome(text), Some(want), "{text}");
         }
+    }
+
+    #[test]
+    fn mixed_clauses_and_changes() {
+        let cases = [
+            (
+                "1. Orienteringen blev taget til efterretning. 2. Anbefales.",
+                Anbefalet,
+            ),
+            (
+                "Administrationen orienterede om, at kommunen er udpeget til forsøget.",
+                TagetTilEfterretning,
+            ),
+            (
+                "Udvalget godkendte at optage nyt bilag, således at bilag 3 udgår og erstattes af et nyt.",
+                GodkendtMedAendringer,
+            ),
+            (
+                "Byrådet godkendte nyt indstillingspunkt om, at der afholdes et borgermøde.",
+                GodkendtMedAendringer,
+            ),
+            (
+                "1.-3. Anbefales. Planen opdateres, så kortet fremgår.",
+                GodkendtMedAendringer,
+            ),
+            ("Punkt 5 udgår.", Udgaaet),
+        ];
+        for (text, want) in cases {
+            assert_eq!(outcome(text), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn party_remarks_on_their_own_lines_are_dissent() {
+        let t = "Med stemmerne 17 for og 2 imod godkendte Byrådet indstillingen.\nFor stemte: (A) og (V).\nImod stemte:\n(F) med bemærkning om, at opgaven er for snæver.";
+        assert_eq!(outcome(t), Some(Godkendt));
+        let d = dissents(t);
+        assert!(d.iter().any(|d| d.party.as_deref() == Some("F")), "{d:?}");
+        assert!(dissents("Udvalget mener, at placeringen er forkert og er imod dette.").is_empty());
     }
 
     #[test]
