@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""Regression gate: score a referat build on the development set and fail when a figure drops
+below the floor committed in .ci/quality-floors.json.
+
+usage: quality-gate.py --bin target/release/referat [--shared ../shared] [--floors FILE]
+Exit 0 when every floor holds, 1 when one is broken, 2 when the scorer could not run.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+
+
+def run(cmd):
+    out = subprocess.run(cmd, capture_output=True, text=True)
+    if out.returncode != 0:
+        print(out.stdout, out.stderr, file=sys.stderr)
+        raise SystemExit(f"scorer failed: {' '.join(cmd)}")
+    return out.stdout
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", required=True)
+    ap.add_argument("--shared", default=os.path.join(here, "..", "..", "shared"))
+    ap.add_argument("--floors", default=os.path.join(here, "quality-floors.json"))
+    a = ap.parse_args()
+    floors = json.load(open(a.floors))
+    gold = os.path.join(a.shared, "dev-eval")
+    if not os.path.isdir(gold):
+        print(f"quality gate: no development set at {gold}", file=sys.stderr)
+        return 2
+    results = {}
+    for ext in [k for k in floors if k in ("txt", "pdf")]:
+        results[ext] = json.loads(run([sys.executable, os.path.join(a.shared, "eval", "score.py"), "--bin", a.bin,
+                                       "--gold-dir", gold, "--ext", ext, "--json"]).split("\nscore:")[0])
+    if "outcomes" in floors:
+        results["outcomes"] = json.loads(run([sys.executable, os.path.join(a.shared, "eval", "score_outcomes.py"),
+                                              "--bin", a.bin, "--gold", os.path.join(gold, "outcomes.jsonl"), "--json"]).split("\nscore:")[0])
+    broken = passed = 0
+    for group, metrics in floors.items():
+        if group.startswith("_"):
+            continue
+        for name, floor in metrics.items():
+            value = results[group].get(name)
+            ok = isinstance(value, (int, float)) and value == value and value >= floor
+            print(f"{group:9} {name:24} {value if value is None else round(value, 3):>7}  floor {floor:.3f}  {'ok' if ok else 'BROKEN'}")
+            broken += not ok
+            passed += ok
+    print(f"quality: {passed} passed, {broken} failed")
+    return 1 if broken else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
