@@ -206,12 +206,18 @@ pub fn export_index(
             .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", out_path.display()))?;
         Box::new(BufWriter::new(f))
     };
-    let n = stored::export(dir, query, |r| {
+    let written = stored::export(dir, query, |r| {
         serde_json::to_writer(&mut sink, r)?;
         sink.write_all(b"\n")?;
         Ok(())
-    })?;
-    sink.flush()?;
+    })
+    .and_then(|n| Ok(sink.flush().map(|_| n)?));
+    let n = match written {
+        Ok(n) => n,
+        // The reader went away (`| head`): not an error of ours.
+        Err(e) if is_broken_pipe(&e) => return Ok(0),
+        Err(e) => return Err(e),
+    };
     if json {
         eprintln!(
             "{}",
@@ -225,4 +231,14 @@ pub fn export_index(
         );
     }
     Ok(0)
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>()
+                .and_then(|j| j.io_error_kind())
+                .is_some_and(|k| k == std::io::ErrorKind::BrokenPipe)
+    })
 }

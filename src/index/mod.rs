@@ -158,6 +158,45 @@ pub fn texts(r: &Record) -> Texts {
 mod tests {
     use super::*;
 
+    fn decision(date: &str, outcome: Outcome) -> crate::model::Beslutning {
+        crate::model::Beslutning {
+            body: None,
+            date: Some(date.into()),
+            text: "x".into(),
+            outcome: Some(outcome),
+            dissents: Vec::new(),
+            votes: None,
+        }
+    }
+
+    #[test]
+    fn the_outcome_is_the_meeting_days_decision_else_the_last() {
+        let mut p = Punkt {
+            number: "1".into(),
+            title: "t".into(),
+            closed: false,
+            case_numbers: Vec::new(),
+            bilag: Vec::new(),
+            sections: Vec::new(),
+            indstilling: None,
+            beslutninger: vec![
+                decision("2015-01-06", Outcome::Udsat),
+                decision("2014-11-25", Outcome::Godkendt),
+            ],
+            attendance: Vec::new(),
+            parent: None,
+            page: None,
+        };
+        assert_eq!(punkt_outcome(&p, Some("2015-01-06")), Some(Outcome::Udsat));
+        assert_eq!(
+            punkt_outcome(&p, Some("2016-01-01")),
+            Some(Outcome::Godkendt)
+        );
+        assert_eq!(punkt_outcome(&p, None), Some(Outcome::Godkendt));
+        p.beslutninger.clear();
+        assert_eq!(punkt_outcome(&p, None), None);
+    }
+
     #[test]
     fn source_keys_drop_dot_components() {
         assert_eq!(source_key(Path::new("./corpus/a.txt")), "corpus/a.txt");
