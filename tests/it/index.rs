@@ -362,3 +362,23 @@ fn a_killed_ingest_leaves_a_readable_index_and_a_rerun_completes() {
     assert_eq!(full["documents"], 200);
     assert_eq!(full["records"], expected_records, "no duplicates");
 }
+
+#[test]
+fn a_failed_file_is_reported_and_makes_the_exit_code_1() {
+    let dir = TempDir::new("fail");
+    let docs = dir.0.join("docs");
+    std::fs::create_dir_all(&docs).unwrap();
+    write_referat(&docs, "good.txt", "Budget", "Tekst.");
+    std::fs::write(docs.join("empty.txt"), b"").unwrap();
+    let idx = dir.join("idx");
+    let out = referat(&["ingest", &dir.join("docs"), "--index", &idx, "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (summary["indexed"].as_u64(), summary["failed"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(summary["errors"][0]["code"], "empty");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("empty.txt: empty file"));
+    assert_eq!(stats(&idx)["documents"], 1);
+}
