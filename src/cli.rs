@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 
 use crate::error::Error;
 use crate::export;
+use crate::index_cli;
 use crate::pipeline;
 
 #[derive(Debug, Parser)]
@@ -21,7 +22,7 @@ and parses each into a typed record: the meeting (body, date, place), its agenda
 numbers, bilag, sections, recommendation (indstilling with its \"at\" clauses) and decisions (beslutninger \
 with a normalised outcome and dissents), and tables with typed budget records.\n\n\
 Examples:\n  referat parse corpus/referat-direktionen-2015-01-06.txt\n  referat parse --ndjson corpus/*.txt\n  \
-referat export corpus --out corpus.ndjson\n  referat schema > schemas/document.schema.json\n\n\
+referat export corpus --out corpus.ndjson\n  referat ingest corpus\n  referat search indkøb\n  referat schema > schemas/document.schema.json\n\n\
 Exit codes: 0 success, 1 some files failed (each reported with its path and reason; the rest are processed), \
 2 the command could not run."
 )]
@@ -48,17 +49,112 @@ pub enum Command {
         #[arg(long)]
         ndjson: bool,
     },
-    /// Walk folders, parse every document in parallel and write NDJSON sorted by path.
+    /// Walk folders, parse every document in parallel and write NDJSON sorted by path; or,
+    /// with --index, write the records stored in an index (no parsing).
+    ///
+    /// Examples:
+    ///   referat export corpus --out corpus.ndjson
+    ///   referat export --index referat-index --query 'beslutning:udsat' --out udsat.ndjson
     Export {
         /// Files or folders to export.
+        #[arg(required_unless_present = "index")]
+        paths: Vec<PathBuf>,
+        /// Where to write the NDJSON (`-` for stdout, the default with --index).
+        #[arg(long, short, required_unless_present = "index")]
+        out: Option<PathBuf>,
+        /// Export the records stored in this index instead of parsing paths.
+        #[arg(long, conflicts_with = "paths")]
+        index: Option<PathBuf>,
+        /// With --index: only the records matching this query (search's query language).
+        #[arg(long, requires = "index")]
+        query: Option<String>,
+    },
+    /// Parse files in parallel into a search index; unchanged files are skipped, changed ones
+    /// replaced.
+    ///
+    /// The index is committed every 200 files and at the end, so an interrupted run leaves it
+    /// readable. Source paths are stored as given (`./` dropped); run from the same folder to
+    /// keep them matching. Prints a summary (JSON on stdout with --json); exit code 1 if any
+    /// file failed.
+    ///
+    /// Examples:
+    ///   referat ingest corpus
+    ///   referat ingest --index /tmp/idx --prune minutes/ reports/
+    Ingest {
+        /// Files or folders to index.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// Where to write the NDJSON (`-` for stdout).
-        #[arg(long, short)]
-        out: PathBuf,
+        #[command(flatten)]
+        index: IndexArg,
+        /// Remove the records of source files that no longer exist.
+        #[arg(long)]
+        prune: bool,
+        /// Commit after this many files.
+        #[arg(long, default_value_t = 200, hide = true)]
+        commit_every: usize,
+    },
+    /// Search the index: ranked punkter (and documents without punkter) with snippets.
+    ///
+    /// QUERY is tantivy's query language over the fields title, indstilling, beslutning,
+    /// sections, text, folded (full text, Danish stemming), sagsnr, number, source, doc_id
+    /// (exact), body, kind, outcome (exact, any case), year and date. Without a field name a
+    /// word is looked up in title, indstilling, beslutning, text and folded; all words must
+    /// match. QUERY may be empty when filters are given.
+    ///
+    /// Examples:
+    ///   referat search indkøb
+    ///   referat search 'beslutning:udsat' --body Direktionen
+    ///   referat search 'sagsnr:"14/689"'
+    ///   referat search --outcome udsat --from 2015-01-01 --to 2015-12-31 --json
+    Search {
+        /// The query (tantivy query language); empty matches everything.
+        #[arg(default_value = "")]
+        query: String,
+        /// Only this body (meeting), e.g. Direktionen; any case.
+        #[arg(long)]
+        body: Option<String>,
+        /// Meetings on or after this date (YYYY-MM-DD).
+        #[arg(long)]
+        from: Option<String>,
+        /// Meetings on or before this date (YYYY-MM-DD).
+        #[arg(long)]
+        to: Option<String>,
+        /// Only punkter with this outcome (godkendt, udsat, ...).
+        #[arg(long)]
+        outcome: Option<String>,
+        /// Only punkter with this case number (sagsnr), exactly.
+        #[arg(long)]
+        case: Option<String>,
+        /// Search only this field: title, indstilling, beslutning, sections or text.
+        #[arg(long = "in", value_name = "SECTION")]
+        section: Option<String>,
+        /// Only documents of this kind (referat, dagsorden, rapport, bilag, ukendt).
+        #[arg(long)]
+        kind: Option<String>,
+        /// How many hits to show.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Print counts per body, year, outcome and kind.
+        #[arg(long)]
+        facets: bool,
+        #[command(flatten)]
+        index: IndexArg,
+    },
+    /// Numbers of the index: documents, punkter, decisions by outcome, bodies, dates, size.
+    Stats {
+        #[command(flatten)]
+        index: IndexArg,
     },
     /// Print the JSON Schema of the documents referat writes.
     Schema,
+}
+
+/// The index folder of the index commands.
+#[derive(Debug, clap::Args)]
+pub struct IndexArg {
+    /// The index folder.
+    #[arg(long = "index", env = "REFERAT_INDEX", default_value = crate::index::DEFAULT_DIR)]
+    pub dir: PathBuf,
 }
 
 /// Runs the command line and returns the process exit code.
@@ -73,7 +169,61 @@ pub fn run() -> i32 {
     };
     let result = match cli.command {
         Command::Parse { files, ndjson } => parse(&files, ndjson, cli.json),
-        Command::Export { paths, out } => export_cmd(&paths, &out, cli.json),
+        Command::Export {
+            out,
+            index: Some(dir),
+            query,
+            ..
+        } => {
+            let out = out.unwrap_or_else(|| PathBuf::from("-"));
+            index_cli::export_index(&dir, query.as_deref(), &out, cli.json)
+        }
+        Command::Export {
+            paths,
+            out,
+            index: None,
+            ..
+        } => {
+            let out = out.unwrap_or_else(|| PathBuf::from("-"));
+            export_cmd(&paths, &out, cli.json)
+        }
+        Command::Ingest {
+            paths,
+            index,
+            prune,
+            commit_every,
+        } => {
+            let opts = crate::index::writer::Options {
+                commit_every,
+                prune,
+                ..Default::default()
+            };
+            index_cli::ingest(&paths, &index.dir, &opts, cli.json)
+        }
+        Command::Search {
+            query,
+            body,
+            from,
+            to,
+            outcome,
+            case,
+            section,
+            kind,
+            limit,
+            facets,
+            index,
+        } => {
+            let filters = crate::index::search::Filters {
+                body,
+                from,
+                to,
+                outcome,
+                case,
+                kind,
+            };
+            index_cli::search_cmd(&index.dir, query, section, filters, limit, facets, cli.json)
+        }
+        Command::Stats { index } => index_cli::stats(&index.dir, cli.json),
         Command::Schema => {
             println!("{}", export::schema_json());
             Ok(0)

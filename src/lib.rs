@@ -6,6 +6,7 @@
 //! - [`clean`]: HTML leftovers, web noise and page furniture out;
 //! - [`parse`]: pure parsers from text to a [`model::Document`];
 //! - [`export`]: JSON and NDJSON out, and the JSON Schema;
+//! - [`index`]: the tantivy index: ingest, search, export, stats;
 //! - [`cli`]: the command line.
 
 pub mod clean;
@@ -14,6 +15,8 @@ pub mod decode;
 pub mod error;
 pub mod export;
 pub mod extract;
+pub mod index;
+pub mod index_cli;
 pub mod model;
 pub mod parse;
 pub mod pipeline;

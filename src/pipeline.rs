@@ -80,6 +80,12 @@ pub fn parse_file(path: &Path) -> Result<Document> {
 
 /// Parses the bytes of a file that was read elsewhere.
 pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Document> {
+    parse_bytes_with_text(path, bytes).map(|(doc, _)| doc)
+}
+
+/// Parses the bytes of a file and also returns its cleaned text, one line per line: the
+/// index needs it for documents whose text is not held in punkter (reports, bilag).
+pub fn parse_bytes_with_text(path: &Path, bytes: &[u8]) -> Result<(Document, String)> {
     let format = format_of(path).ok_or_else(|| Error::Unsupported {
         path: path.to_path_buf(),
     })?;
@@ -114,10 +120,13 @@ pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Document> {
     };
     let id = content_id(bytes);
     let path_buf = path.to_path_buf();
-    std::panic::catch_unwind(|| parse::document(&text, id, source)).map_err(|p| Error::NotText {
-        path: path_buf,
-        reason: format!("internal parser error: {}", panic_message(&p)),
-    })
+    let doc = std::panic::catch_unwind(|| parse::document(&text, id, source)).map_err(|p| {
+        Error::NotText {
+            path: path_buf,
+            reason: format!("internal parser error: {}", panic_message(&p)),
+        }
+    })?;
+    Ok((doc, text.cleaned.lines.join("\n")))
 }
 
 pub fn panic_message(p: &Box<dyn std::any::Any + Send>) -> String {

@@ -1,0 +1,206 @@
+//! The search index: documents go in as one record per punkt (plus one per document without
+//! punkter), so a hit is an agenda item with its meeting, shown and exported without re-parsing.
+//!
+//! - [`schema`]: fields, analyzers, opening;
+//! - [`writer`]: ingest (idempotent, committed in batches) and prune;
+//! - [`search`]: queries, filters, snippets, facets;
+//! - [`stored`]: the stored records back out: export and stats.
+
+pub mod schema;
+pub mod search;
+pub mod stored;
+pub mod writer;
+
+use std::path::{Component, Path};
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Document, Kind, Meeting, Outcome, Punkt, SectionKind};
+
+/// Where the index lives unless `--index` or `REFERAT_INDEX` says otherwise.
+pub const DEFAULT_DIR: &str = "referat-index";
+
+/// What the index stores for each hit: the punkt with its meeting context, or, for a document
+/// without punkter, its text. `referat export --index` writes these, one a line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Record {
+    /// The document's id: sha256 of its source bytes.
+    pub doc_id: String,
+    /// The source path as given to `ingest`, normalised (see [`source_key`]).
+    pub source: String,
+    pub kind: Kind,
+    /// The document's own title.
+    pub document_title: Option<String>,
+    pub meeting: Option<Meeting>,
+    /// The outcome of the decision taken at this meeting (else the last decision).
+    pub outcome: Option<Outcome>,
+    /// The agenda item; null for a document without punkter.
+    pub punkt: Option<Punkt>,
+    /// The cleaned text of a document without punkter; null for punkter.
+    pub text: Option<String>,
+}
+
+impl Record {
+    pub fn body(&self) -> Option<&str> {
+        self.meeting.as_ref()?.body.as_deref()
+    }
+
+    pub fn date(&self) -> Option<&str> {
+        self.meeting.as_ref()?.date.as_deref()
+    }
+
+    pub fn title(&self) -> Option<&str> {
+        match &self.punkt {
+            Some(p) => Some(&p.title),
+            None => self.document_title.as_deref(),
+        }
+    }
+}
+
+/// The key of a source path in the index: the path as given, relative paths staying relative,
+/// with `.` components dropped and `/` as the separator, so `./corpus/a.txt` and
+/// `corpus/a.txt` are the same file. `--prune` resolves relative keys from the working
+/// directory.
+pub fn source_key(path: &Path) -> String {
+    let parts: Vec<String> = path
+        .components()
+        .filter(|c| !matches!(c, Component::CurDir))
+        .map(|c| match c {
+            Component::RootDir => String::new(),
+            other => other.as_os_str().to_string_lossy().into_owned(),
+        })
+        .collect();
+    if parts.is_empty() {
+        ".".into()
+    } else {
+        parts.join("/")
+    }
+}
+
+/// The outcome that stands for the item: the decision taken at this meeting, else the last.
+pub fn punkt_outcome(punkt: &Punkt, meeting_date: Option<&str>) -> Option<Outcome> {
+    let at_meeting = meeting_date.and_then(|d| {
+        punkt
+            .beslutninger
+            .iter()
+            .find(|b| b.date.as_deref() == Some(d))
+    });
+    at_meeting.or(punkt.beslutninger.last())?.outcome
+}
+
+/// The records of one document, in document order.
+pub fn records(doc: &Document, source: &str, text: &str) -> Vec<Record> {
+    let date = doc.meeting.as_ref().and_then(|m| m.date.as_deref());
+    let base = |punkt: Option<Punkt>, text: Option<String>| Record {
+        doc_id: doc.id.clone(),
+        source: source.to_string(),
+        kind: doc.kind,
+        document_title: doc.title.clone(),
+        meeting: doc.meeting.clone(),
+        outcome: punkt.as_ref().and_then(|p| punkt_outcome(p, date)),
+        punkt,
+        text,
+    };
+    if doc.punkter.is_empty() {
+        return vec![base(None, Some(text.to_string()))];
+    }
+    doc.punkter
+        .iter()
+        .map(|p| base(Some(p.clone()), None))
+        .collect()
+}
+
+/// The searchable texts of a record, by index field.
+#[derive(Debug, Default)]
+pub struct Texts {
+    pub indstilling: String,
+    pub beslutning: String,
+    pub sections: String,
+    /// Everything: title, sections, indstilling, decisions (or the document's text).
+    pub all: String,
+}
+
+pub fn texts(r: &Record) -> Texts {
+    let mut t = Texts::default();
+    let mut all = vec![r.title().unwrap_or_default().to_string()];
+    match &r.punkt {
+        None => all.push(r.text.clone().unwrap_or_default()),
+        Some(p) => {
+            let mut other = Vec::new();
+            for s in &p.sections {
+                if !matches!(s.kind, SectionKind::Indstilling | SectionKind::Beslutning) {
+                    other.push(s.text.as_str());
+                }
+            }
+            t.sections = other.join("\n\n");
+            if let Some(i) = &p.indstilling {
+                t.indstilling = i.text.clone();
+            }
+            t.beslutning = p
+                .beslutninger
+                .iter()
+                .map(|b| b.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n\n");
+            for part in [&t.sections, &t.indstilling, &t.beslutning] {
+                if !part.is_empty() {
+                    all.push(part.clone());
+                }
+            }
+        }
+    }
+    t.all = all.join("\n\n");
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decision(date: &str, outcome: Outcome) -> crate::model::Beslutning {
+        crate::model::Beslutning {
+            body: None,
+            date: Some(date.into()),
+            text: "x".into(),
+            outcome: Some(outcome),
+            dissents: Vec::new(),
+            votes: None,
+        }
+    }
+
+    #[test]
+    fn the_outcome_is_the_meeting_days_decision_else_the_last() {
+        let mut p = Punkt {
+            number: "1".into(),
+            title: "t".into(),
+            closed: false,
+            case_numbers: Vec::new(),
+            bilag: Vec::new(),
+            sections: Vec::new(),
+            indstilling: None,
+            beslutninger: vec![
+                decision("2015-01-06", Outcome::Udsat),
+                decision("2014-11-25", Outcome::Godkendt),
+            ],
+            attendance: Vec::new(),
+            parent: None,
+            page: None,
+        };
+        assert_eq!(punkt_outcome(&p, Some("2015-01-06")), Some(Outcome::Udsat));
+        assert_eq!(
+            punkt_outcome(&p, Some("2016-01-01")),
+            Some(Outcome::Godkendt)
+        );
+        assert_eq!(punkt_outcome(&p, None), Some(Outcome::Godkendt));
+        p.beslutninger.clear();
+        assert_eq!(punkt_outcome(&p, None), None);
+    }
+
+    #[test]
+    fn source_keys_drop_dot_components() {
+        assert_eq!(source_key(Path::new("./corpus/a.txt")), "corpus/a.txt");
+        assert_eq!(source_key(Path::new("corpus/a.txt")), "corpus/a.txt");
+        assert_eq!(source_key(Path::new("/tmp/x/a.txt")), "/tmp/x/a.txt");
+    }
+}

@@ -1,0 +1,169 @@
+//! The index layout in one place: the tantivy schema, the `Fields` handles built from it once,
+//! and the analyzers (Danish stemming, the æ/ø/å → ae/oe/aa folded field) every opener registers.
+
+use std::path::Path;
+
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::{
+    Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
+};
+use tantivy::{Index, directory::MmapDirectory};
+
+/// The analyzer of the full-text fields: words, lower-cased, Danish Snowball stems.
+pub const DANISH: &str = "referat_da";
+/// Whole values lower-cased (`body:direktionen` finds `Direktionen`).
+pub const RAW_LOWER: &str = "referat_raw_lower";
+
+/// The full-text fields a query may name with `--in`, besides `folded`.
+pub const TEXT_FIELDS: &[&str] = &["title", "indstilling", "beslutning", "sections", "text"];
+
+/// Handles of every field, built once from the schema.
+#[derive(Clone, Copy, Debug)]
+pub struct Fields {
+    pub doc_id: Field,
+    pub source: Field,
+    pub kind: Field,
+    pub body: Field,
+    pub outcome: Field,
+    pub sagsnr: Field,
+    pub number: Field,
+    pub year: Field,
+    pub date: Field,
+    pub facets: Field,
+    pub title: Field,
+    pub indstilling: Field,
+    pub beslutning: Field,
+    pub sections: Field,
+    pub text: Field,
+    pub folded: Field,
+    pub ord: Field,
+    pub record: Field,
+}
+
+fn text_options(analyzer: &str, positions: bool) -> TextOptions {
+    let record = if positions {
+        IndexRecordOption::WithFreqsAndPositions
+    } else {
+        IndexRecordOption::Basic
+    };
+    TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(analyzer)
+            .set_index_option(record),
+    )
+}
+
+/// The schema and its field handles.
+pub fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let raw_lower = text_options(RAW_LOWER, false).set_stored();
+    let danish = text_options(DANISH, true);
+    let fields = Fields {
+        doc_id: b.add_text_field("doc_id", STRING | STORED),
+        source: b.add_text_field("source", STRING | STORED),
+        kind: b.add_text_field("kind", raw_lower.clone()),
+        body: b.add_text_field("body", raw_lower.clone()),
+        outcome: b.add_text_field("outcome", raw_lower),
+        sagsnr: b.add_text_field("sagsnr", STRING | STORED),
+        number: b.add_text_field("number", STRING | STORED),
+        year: b.add_u64_field("year", INDEXED | STORED | FAST),
+        date: b.add_date_field("date", INDEXED | STORED | FAST),
+        facets: b.add_facet_field("facets", tantivy::schema::FacetOptions::default()),
+        title: b.add_text_field("title", danish.clone().set_stored()),
+        indstilling: b.add_text_field("indstilling", danish.clone()),
+        beslutning: b.add_text_field("beslutning", danish.clone()),
+        sections: b.add_text_field("sections", danish.clone()),
+        text: b.add_text_field("text", danish.clone().set_stored()),
+        folded: b.add_text_field("folded", danish),
+        ord: b.add_u64_field("ord", STORED),
+        record: b.add_text_field("record", STORED),
+    };
+    (b.build(), fields)
+}
+
+/// Registers the analyzers the schema names; needed on every open, for writing and reading.
+pub fn register_analyzers(index: &Index) {
+    let danish = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(80))
+        .filter(LowerCaser)
+        .filter(Stemmer::new(Language::Danish))
+        .build();
+    let raw_lower = TextAnalyzer::builder(RawTokenizer::default())
+        .filter(LowerCaser)
+        .build();
+    index.tokenizers().register(DANISH, danish);
+    index.tokenizers().register(RAW_LOWER, raw_lower);
+}
+
+/// The old spellings: å → aa, æ → ae, ø → oe (and their capitals), applied to the text of the
+/// `folded` field before analysis so `Aarhus`, `Kjoebenhavn`-style queries find modern text.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            'å' => out.push_str("aa"),
+            'Å' => out.push_str("Aa"),
+            'æ' => out.push_str("ae"),
+            'Æ' => out.push_str("Ae"),
+            'ø' => out.push_str("oe"),
+            'Ø' => out.push_str("Oe"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Opens the index in `dir`, creating the folder and an empty index when `create` is set.
+/// Errors name the folder.
+pub fn open(dir: &Path, create: bool) -> anyhow::Result<(Index, Fields)> {
+    let (schema, fields) = schema();
+    let shown = dir.display();
+    let index = if create {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| anyhow::anyhow!("{shown}: cannot create index folder: {e}"))?;
+        let mmap = MmapDirectory::open(dir)
+            .map_err(|e| anyhow::anyhow!("{shown}: cannot open index folder: {e}"))?;
+        Index::open_or_create(mmap, schema.clone())
+            .map_err(|e| anyhow::anyhow!("{shown}: cannot open index: {e}"))?
+    } else {
+        if !dir.join("meta.json").is_file() {
+            anyhow::bail!(
+                "{shown}: no index here (build one with `referat ingest PATH --index {shown}`)"
+            );
+        }
+        Index::open_in_dir(dir).map_err(|e| anyhow::anyhow!("{shown}: cannot open index: {e}"))?
+    };
+    if index.schema() != schema {
+        anyhow::bail!(
+            "{shown}: the index was built with another schema; delete the folder and ingest again"
+        );
+    }
+    register_analyzers(&index);
+    Ok((index, fields))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_spells_the_old_way() {
+        assert_eq!(fold("Århus Købstad Ærø"), "Aarhus Koebstad Aeroe");
+    }
+
+    #[test]
+    fn danish_analyzer_stems_and_keeps_letters() {
+        let (schema, _) = schema();
+        let index = Index::create_in_ram(schema);
+        register_analyzers(&index);
+        let mut a = index.tokenizers().get(DANISH).expect("registered");
+        let mut tokens = Vec::new();
+        let mut stream = a.token_stream("Effektiviseringer i Byrådet");
+        while let Some(t) = stream.next() {
+            tokens.push(t.text.clone());
+        }
+        assert_eq!(tokens, ["effektivisering", "i", "byråd"]);
+    }
+}

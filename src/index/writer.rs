@@ -1,0 +1,240 @@
+//! Ingest: files into the index with one writer and a bounded memory budget, committed every
+//! N files so an interrupted run leaves the index readable at its last commit. A file is keyed
+//! by its source path; an unchanged file (same sha256) is skipped before parsing, a changed one
+//! has its old records deleted before the new ones are added.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use tantivy::collector::TopDocs;
+use tantivy::query::TermQuery;
+use tantivy::schema::{Facet, IndexRecordOption, Value};
+use tantivy::{DateTime, IndexWriter, Searcher, TantivyDocument, Term};
+
+use super::schema::{Fields, fold, open};
+use super::{Record, records, source_key, texts};
+use crate::error::Error;
+use crate::pipeline;
+
+/// How ingest runs.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Commit after this many files (and at the end).
+    pub commit_every: usize,
+    /// Remove the records of source files that no longer exist.
+    pub prune: bool,
+    /// The writer's memory budget in bytes.
+    pub memory_budget: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            commit_every: 200,
+            prune: false,
+            memory_budget: 50_000_000,
+        }
+    }
+}
+
+/// What ingest did, file by file counted.
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub files: usize,
+    pub indexed: usize,
+    pub unchanged: usize,
+    pub failed: Vec<Error>,
+    /// Records (index documents) added.
+    pub records: usize,
+    /// Source files whose records were removed by `--prune`.
+    pub pruned: usize,
+    pub commits: usize,
+}
+
+/// What happened to one file before the writer sees it.
+enum Prepared {
+    Unchanged,
+    Changed {
+        key: String,
+        docs: Vec<TantivyDocument>,
+    },
+    Failed(Error),
+}
+
+/// Ingests `files` into the index in `dir`; `on_done(failed)` is called once per file.
+pub fn ingest(
+    dir: &Path,
+    files: &[PathBuf],
+    opts: &Options,
+    on_done: impl Fn(bool) + Sync,
+) -> anyhow::Result<Summary> {
+    let (index, fields) = open(dir, true)?;
+    let shown = dir.display();
+    let mut writer: IndexWriter = index
+        .writer(opts.memory_budget)
+        .map_err(|e| anyhow::anyhow!("{shown}: cannot write the index: {e}"))?;
+    let reader = index
+        .reader_builder()
+        .reload_policy(tantivy::ReloadPolicy::Manual)
+        .try_into()
+        .map_err(|e| anyhow::anyhow!("{shown}: cannot read the index: {e}"))?;
+    let mut summary = Summary {
+        files: files.len(),
+        ..Summary::default()
+    };
+    let commit = |writer: &mut IndexWriter| -> anyhow::Result<()> {
+        writer
+            .commit()
+            .map_err(|e| anyhow::anyhow!("{shown}: cannot commit: {e}"))?;
+        Ok(())
+    };
+    for chunk in files.chunks(opts.commit_every.max(1)) {
+        let searcher = reader.searcher();
+        let prepared: Vec<Prepared> = chunk
+            .par_iter()
+            .map(|path| {
+                let p = prepare(path, &searcher, &fields);
+                on_done(matches!(p, Prepared::Failed(_)));
+                p
+            })
+            .collect();
+        let mut changed = false;
+        for p in prepared {
+            match p {
+                Prepared::Unchanged => summary.unchanged += 1,
+                Prepared::Failed(e) => summary.failed.push(e),
+                Prepared::Changed { key, docs } => {
+                    writer.delete_term(Term::from_field_text(fields.source, &key));
+                    summary.records += docs.len();
+                    for d in docs {
+                        writer
+                            .add_document(d)
+                            .map_err(|e| anyhow::anyhow!("{shown}: cannot add {key}: {e}"))?;
+                    }
+                    summary.indexed += 1;
+                    changed = true;
+                }
+            }
+        }
+        if changed {
+            commit(&mut writer)?;
+            summary.commits += 1;
+            reader.reload()?;
+        }
+    }
+    if opts.prune {
+        let searcher = reader.searcher();
+        for key in super::search::sources(&searcher, &fields)? {
+            if !Path::new(&key).exists() {
+                writer.delete_term(Term::from_field_text(fields.source, &key));
+                summary.pruned += 1;
+            }
+        }
+        if summary.pruned > 0 {
+            commit(&mut writer)?;
+            summary.commits += 1;
+        }
+    }
+    writer
+        .wait_merging_threads()
+        .map_err(|e| anyhow::anyhow!("{shown}: merging segments failed: {e}"))?;
+    Ok(summary)
+}
+
+fn prepare(path: &Path, searcher: &Searcher, fields: &Fields) -> Prepared {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(source) => {
+            return Prepared::Failed(Error::Io {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
+    };
+    let key = source_key(path);
+    let id = pipeline::content_id(&bytes);
+    if stored_id(searcher, fields, &key).as_deref() == Some(id.as_str()) {
+        return Prepared::Unchanged;
+    }
+    match pipeline::parse_bytes_with_text(path, &bytes) {
+        Ok((doc, text)) => {
+            let docs = records(&doc, &key, &text)
+                .iter()
+                .enumerate()
+                .map(|(ord, r)| tantivy_doc(fields, r, ord as u64))
+                .collect();
+            Prepared::Changed { key, docs }
+        }
+        Err(e) => Prepared::Failed(e),
+    }
+}
+
+/// The document id stored for a source path, if the path is in the index.
+fn stored_id(searcher: &Searcher, fields: &Fields, key: &str) -> Option<String> {
+    let term = Term::from_field_text(fields.source, key);
+    let query = TermQuery::new(term, IndexRecordOption::Basic);
+    let top = searcher
+        .search(&query, &TopDocs::with_limit(1).order_by_score())
+        .ok()?;
+    let (_, address) = top.first()?;
+    let doc: TantivyDocument = searcher.doc(*address).ok()?;
+    doc.get_first(fields.doc_id)?.as_str().map(str::to_string)
+}
+
+/// A meeting date `YYYY-MM-DD` as a tantivy date (midnight UTC).
+pub fn date_value(iso: &str) -> Option<DateTime> {
+    let d = chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d").ok()?;
+    let secs = d.and_hms_opt(0, 0, 0)?.and_utc().timestamp();
+    Some(DateTime::from_timestamp_secs(secs))
+}
+
+/// The index document of a record.
+pub fn tantivy_doc(f: &Fields, r: &Record, ord: u64) -> TantivyDocument {
+    let mut d = TantivyDocument::new();
+    d.add_text(f.doc_id, &r.doc_id);
+    d.add_text(f.source, &r.source);
+    let kind = serde_json::to_value(r.kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
+    d.add_text(f.kind, &kind);
+    d.add_facet(f.facets, Facet::from_path(["kind", kind.as_str()]));
+    if let Some(body) = r.body() {
+        d.add_text(f.body, body);
+        d.add_facet(f.facets, Facet::from_path(["body", body]));
+    }
+    if let Some(o) = r.outcome {
+        d.add_text(f.outcome, o.as_str());
+        d.add_facet(f.facets, Facet::from_path(["outcome", o.as_str()]));
+    }
+    if let Some(date) = r.date() {
+        if let Some(v) = date_value(date) {
+            d.add_date(f.date, v);
+        }
+        if let Some(year) = date.get(..4).and_then(|y| y.parse::<u64>().ok()) {
+            d.add_u64(f.year, year);
+            d.add_facet(f.facets, Facet::from_path(["year", &year.to_string()]));
+        }
+    }
+    if let Some(p) = &r.punkt {
+        d.add_text(f.number, &p.number);
+        for c in &p.case_numbers {
+            d.add_text(f.sagsnr, c);
+        }
+    }
+    let t = texts(r);
+    if let Some(title) = r.title() {
+        d.add_text(f.title, title);
+    }
+    d.add_text(f.indstilling, &t.indstilling);
+    d.add_text(f.beslutning, &t.beslutning);
+    d.add_text(f.sections, &t.sections);
+    d.add_text(f.folded, fold(&t.all));
+    d.add_text(f.text, &t.all);
+    d.add_u64(f.ord, ord);
+    d.add_text(
+        f.record,
+        serde_json::to_string(r).expect("a record always serialises"),
+    );
+    d
+}

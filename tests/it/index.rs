@@ -1,0 +1,384 @@
+//! The search index end to end: ingest the corpus into a temporary index, search it with
+//! the filters the issue promises, re-ingest idempotently, survive a killed ingest.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+use crate::support;
+
+fn referat(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_referat"))
+        .args(args)
+        .current_dir(support::root())
+        .env_remove("REFERAT_INDEX")
+        .output()
+        .expect("the binary runs")
+}
+
+fn ok(out: &Output) -> &Output {
+    assert!(
+        out.status.success(),
+        "exit {:?}\nstderr: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+fn json(out: &Output) -> Value {
+    serde_json::from_slice(&ok(out).stdout).expect("one JSON object on stdout")
+}
+
+/// A temporary folder removed on drop.
+struct TempDir(PathBuf);
+impl TempDir {
+    fn new(tag: &str) -> Self {
+        let path = std::env::temp_dir().join(format!("referat-index-{tag}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path).unwrap();
+        TempDir(path)
+    }
+    fn join(&self, p: &str) -> String {
+        self.0.join(p).to_string_lossy().into_owned()
+    }
+}
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// An index of corpus/ in a temporary folder.
+fn corpus_index(tag: &str) -> (TempDir, String) {
+    let dir = TempDir::new(tag);
+    let idx = dir.join("idx");
+    let summary = json(&referat(&["ingest", "corpus", "--index", &idx, "--json"]));
+    assert_eq!(summary["files"], support::corpus_files().len());
+    assert_eq!(summary["failed"], 0);
+    (dir, idx)
+}
+
+fn search(idx: &str, args: &[&str]) -> Value {
+    let mut all = vec!["search", "--json", "--index", idx, "--limit", "100"];
+    all.extend_from_slice(args);
+    json(&referat(&all))
+}
+
+fn stats(idx: &str) -> Value {
+    json(&referat(&["stats", "--json", "--index", idx]))
+}
+
+#[test]
+fn indkoeb_finds_the_direktion_punkt_first_with_a_snippet() {
+    let (_dir, idx) = corpus_index("indkoeb");
+    let out = search(&idx, &["indkøb"]);
+    let first = &out["hits"][0];
+    assert_eq!(first["title"], "Nytænkning af indkøbsopgaven", "{out:#}");
+    assert_eq!(first["number"], "4");
+    assert_eq!(first["body"], "Direktionen");
+    assert_eq!(first["date"], "2015-01-06");
+    assert_eq!(first["outcome"], "udsat");
+    assert_eq!(first["case_numbers"], serde_json::json!(["13/18089"]));
+    assert_eq!(first["source"], "corpus/referat-direktionen-2015-01-06.txt");
+    let snippet = first["snippet"].as_str().unwrap().to_lowercase();
+    assert!(snippet.contains("<b>indkøb"), "{snippet}");
+    for key in ["score", "doc_id", "kind"] {
+        assert!(first.get(key).is_some(), "hit has {key}");
+    }
+
+    let text = String::from_utf8(
+        ok(&referat(&["search", "indkøb", "--index", &idx]))
+            .stdout
+            .clone(),
+    )
+    .unwrap();
+    assert!(
+        text.starts_with("1. Direktionen 2015-01-06 punkt 4: Nytænkning af indkøbsopgaven"),
+        "{text}"
+    );
+    assert!(
+        text.contains("**"),
+        "matched words are marked off a terminal: {text}"
+    );
+}
+
+#[test]
+fn outcome_date_and_case_filters() {
+    let (_dir, idx) = corpus_index("filters");
+    let udsat = search(&idx, &["--outcome", "udsat"]);
+    let got: BTreeSet<(String, String)> = udsat["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            (
+                h["body"].as_str().unwrap().to_string(),
+                h["number"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let want: BTreeSet<(String, String)> = ["2", "3", "4"]
+        .iter()
+        .map(|n| ("Direktionen".to_string(), n.to_string()))
+        .collect();
+    assert_eq!(got, want);
+    assert_eq!(udsat["total"], 3);
+
+    let y2019 = search(&idx, &["--from", "2019-01-01", "--to", "2019-12-31"]);
+    assert!(y2019["total"].as_u64().unwrap() >= 1);
+    for h in y2019["hits"].as_array().unwrap() {
+        assert!(h["date"].as_str().unwrap().starts_with("2019-"), "{h}");
+    }
+
+    let case = search(&idx, &["sagsnr:\"2019-014049\""]);
+    assert_eq!(case["total"], 1);
+    assert!(
+        case["hits"][0]["source"]
+            .as_str()
+            .unwrap()
+            .contains("aalborg")
+    );
+    let flag = search(&idx, &["--case", "14/689"]);
+    assert_eq!(flag["hits"][0]["number"], "2");
+
+    let facets = search(&idx, &["--body", "direktionen", "--facets"]);
+    assert_eq!(facets["total"], 8);
+    assert_eq!(facets["facets"]["outcome"]["udsat"], 3);
+    assert_eq!(facets["facets"]["year"]["2015"], 8);
+
+    let bad = referat(&["search", "--outcome", "maybe", "--index", &idx]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("expected one of"));
+}
+
+#[test]
+fn search_output_validates_against_the_committed_schema() {
+    let (_dir, idx) = corpus_index("schema");
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(support::root().join("schemas/search.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    for q in ["indkøb", "beslutning:udsat", ""] {
+        let out = search(&idx, &[q, "--facets"]);
+        let errors: Vec<String> = validator.iter_errors(&out).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{q}: {errors:?}");
+    }
+}
+
+#[test]
+fn committed_search_schema_matches_the_types() {
+    let generated = referat::index::search::schema_json() + "\n";
+    let path = support::root().join("schemas/search.schema.json");
+    if support::bless() {
+        std::fs::write(&path, &generated).unwrap();
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "schemas/search.schema.json is out of date with src/index/search.rs ({}=1 cargo test)",
+        support::BLESS
+    );
+}
+
+/// A tiny referat written on the fly.
+fn write_referat(dir: &Path, name: &str, title: &str, body: &str) {
+    std::fs::write(
+        dir.join(name),
+        format!("Referat\nByrådet\n\nPunkt 1: {title}\n{body}\nBeslutning: Godkendt.\n"),
+    )
+    .unwrap();
+}
+
+#[test]
+fn stemming_and_old_spellings_find_their_words() {
+    let dir = TempDir::new("stem");
+    let docs = dir.0.join("docs");
+    std::fs::create_dir_all(&docs).unwrap();
+    write_referat(
+        &docs,
+        "a.txt",
+        "Plan for effektivisering",
+        "Driften i Århus skal gøres billigere.",
+    );
+    write_referat(&docs, "b.txt", "Vejvedligeholdelse", "Intet om emnet her.");
+    let idx = dir.join("idx");
+    ok(&referat(&["ingest", &dir.join("docs"), "--index", &idx]));
+    let stemmed = search(&idx, &["effektiviseringer"]);
+    assert_eq!(stemmed["total"], 1, "{stemmed:#}");
+    assert!(
+        stemmed["hits"][0]["snippet"]
+            .as_str()
+            .unwrap()
+            .contains("<b>effektivisering</b>")
+    );
+    let old = search(&idx, &["Aarhus"]);
+    assert_eq!(old["total"], 1, "å is findable as aa: {old:#}");
+    let new = search(&idx, &["århus"]);
+    assert_eq!(new["total"], 1);
+}
+
+#[test]
+fn ingest_is_idempotent_and_replaces_changed_files() {
+    let dir = TempDir::new("idem");
+    let docs = dir.0.join("docs");
+    std::fs::create_dir_all(&docs).unwrap();
+    for f in support::corpus_files() {
+        std::fs::copy(support::root().join(&f), docs.join(f.file_name().unwrap())).unwrap();
+    }
+    let idx = dir.join("idx");
+    let src = dir.join("docs");
+    let first = json(&referat(&["ingest", &src, "--index", &idx, "--json"]));
+    assert_eq!(first["indexed"], 5);
+    let before = stats(&idx);
+    assert_eq!(before["documents"], 5);
+    assert_eq!(before["records"], 12);
+    assert_eq!(before["punkter"], 9);
+
+    let again = json(&referat(&["ingest", &src, "--index", &idx, "--json"]));
+    assert_eq!(again["unchanged"], 5, "{again}");
+    assert_eq!(again["indexed"], 0);
+    assert_eq!(stats(&idx)["records"], 12);
+
+    let changed = docs.join("referat-direktionen-2015-01-06.txt");
+    let mut text = std::fs::read_to_string(&changed).unwrap();
+    text.push_str("\nTilføjet linje om zebraovergange.\n");
+    std::fs::write(&changed, text).unwrap();
+    let third = json(&referat(&["ingest", &src, "--index", &idx, "--json"]));
+    assert_eq!(
+        (third["indexed"].as_u64(), third["unchanged"].as_u64()),
+        (Some(1), Some(4))
+    );
+    let after = stats(&idx);
+    assert_eq!(after["documents"], 5);
+    assert_eq!(
+        after["records"], 12,
+        "the old records were replaced, not duplicated"
+    );
+    assert_eq!(search(&idx, &["zebraovergange"])["total"], 1);
+
+    std::fs::remove_file(docs.join("bilag-effektiviseringer-proces.txt")).unwrap();
+    let pruned = json(&referat(&[
+        "ingest", &src, "--index", &idx, "--prune", "--json",
+    ]));
+    assert_eq!(pruned["pruned"], 1);
+    assert_eq!(stats(&idx)["documents"], 4);
+}
+
+#[test]
+fn export_from_the_index_gives_back_the_stored_records() {
+    let (dir, idx) = corpus_index("export");
+    let out = dir.join("records.ndjson");
+    ok(&referat(&["export", "--index", &idx, "--out", &out]));
+    let lines: Vec<Value> = std::fs::read_to_string(&out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 12);
+    let doc = support::parse("referat-direktionen-2015-01-06.txt");
+    let stored: Vec<&Value> = lines
+        .iter()
+        .filter(|r| r["doc_id"] == doc.id.as_str())
+        .collect();
+    assert_eq!(stored.len(), doc.punkter.len());
+    for (r, p) in stored.iter().zip(&doc.punkter) {
+        assert_eq!(
+            r["punkt"],
+            serde_json::to_value(p).unwrap(),
+            "stored as parsed"
+        );
+    }
+    let udsat = referat(&["export", "--index", &idx, "--query", "outcome:udsat"]);
+    assert_eq!(
+        String::from_utf8(ok(&udsat).stdout.clone())
+            .unwrap()
+            .lines()
+            .count(),
+        3
+    );
+}
+
+#[test]
+fn a_killed_ingest_leaves_a_readable_index_and_a_rerun_completes() {
+    let dir = TempDir::new("kill");
+    let docs = dir.0.join("docs");
+    std::fs::create_dir_all(&docs).unwrap();
+    let mut expected_records = 0;
+    for copy in 0..40 {
+        for f in support::corpus_files() {
+            let mut bytes = std::fs::read(support::root().join(&f)).unwrap();
+            bytes.extend_from_slice(format!("\nKopi nummer {copy:02} til testen.\n").as_bytes());
+            let name = format!("{copy:02}-{}", f.file_name().unwrap().to_string_lossy());
+            let path = docs.join(name);
+            std::fs::write(&path, bytes).unwrap();
+            if copy == 0 {
+                // The copies differ only in their number, so they parse alike.
+                let doc = referat::pipeline::parse_file(&path).unwrap();
+                expected_records += 40 * doc.punkter.len().max(1);
+            }
+        }
+    }
+    let idx = dir.join("idx");
+    let src = dir.join("docs");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_referat"))
+        .args(["ingest", &src, "--index", &idx, "--commit-every", "20"])
+        .current_dir(support::root())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill it right after its first commit (a batch of 20 files), well before the end.
+    let meta = dir.0.join("idx/meta.json");
+    let started = std::time::Instant::now();
+    while started.elapsed().as_secs() < 60 {
+        let committed = std::fs::read_to_string(&meta)
+            .ok()
+            .and_then(|t| serde_json::from_str::<Value>(&t).ok())
+            .is_some_and(|m| m["segments"].as_array().is_some_and(|s| !s.is_empty()));
+        if committed {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+
+    let partial = stats(&idx);
+    let done = partial["documents"].as_u64().unwrap();
+    assert!(done > 0 && done <= 200, "{done}");
+    eprintln!("killed ingest had committed {done} of 200 documents");
+
+    let rerun = json(&referat(&["ingest", &src, "--index", &idx, "--json"]));
+    assert_eq!(rerun["failed"], 0);
+    assert_eq!(
+        rerun["indexed"].as_u64().unwrap() + rerun["unchanged"].as_u64().unwrap(),
+        200
+    );
+    let full = stats(&idx);
+    assert_eq!(full["documents"], 200);
+    assert_eq!(full["records"], expected_records, "no duplicates");
+}
+
+#[test]
+fn a_failed_file_is_reported_and_makes_the_exit_code_1() {
+    let dir = TempDir::new("fail");
+    let docs = dir.0.join("docs");
+    std::fs::create_dir_all(&docs).unwrap();
+    write_referat(&docs, "good.txt", "Budget", "Tekst.");
+    std::fs::write(docs.join("empty.txt"), b"").unwrap();
+    let idx = dir.join("idx");
+    let out = referat(&["ingest", &dir.join("docs"), "--index", &idx, "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (summary["indexed"].as_u64(), summary["failed"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(summary["errors"][0]["code"], "empty");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("empty.txt: empty file"));
+    assert_eq!(stats(&idx)["documents"], 1);
+}
