@@ -5,6 +5,7 @@
 pub mod beslutning;
 pub mod budget;
 pub mod dates;
+pub mod dissent;
 pub mod indstilling;
 pub mod meeting;
 pub mod numbers;
@@ -223,7 +224,7 @@ fn build_punkt(
         }
         let head = s.decision.clone().unwrap_or_default();
         let undated_plain = head.date.is_none() && head.body.is_none();
-        let (dissents, votes) = beslutning::dissents_and_votes(&text);
+        let (dissents, votes) = dissent::dissents_and_votes(&text);
         beslutninger.push(Beslutning {
             body: head
                 .body
