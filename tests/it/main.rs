@@ -4,4 +4,5 @@
 mod cli;
 mod facts;
 mod golden;
+mod pdf;
 mod support;
