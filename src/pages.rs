@@ -19,7 +19,7 @@ pub fn clean_pages(pages: Vec<Vec<String>>) -> (Cleaned, Vec<u32>) {
     let mut lines = Vec::new();
     let mut page_of = Vec::new();
     for (i, p) in pages.iter().enumerate() {
-        let lines_in: Vec<String> = p.iter().map(|l| label_value(l)).collect();
+        let lines_in: Vec<String> = p.iter().map(|l| label_value(&bullet(l))).collect();
         let c = clean::clean(&lines_in.join("\n"));
         page_of.extend(std::iter::repeat_n(i as u32 + 1, c.lines.len() + 1));
         lines.extend(c.lines);
@@ -171,6 +171,25 @@ fn ends_in_split_word(line: &str) -> bool {
     rev.next() == Some('-') && rev.next().is_some_and(|c| c.is_alphabetic())
 }
 
+/// A bullet set apart from its text (`\u{f0b7}<TAB>Hvad vil du …`, symbol fonts map bullets
+/// into the private use area) becomes `• Hvad vil du …`: one item of a list, not a table row.
+fn bullet(line: &str) -> String {
+    let t = line.trim_start();
+    if let Some((mark, text)) = t.split_once('\t') {
+        let mut chars = mark.trim().chars();
+        if let (Some(c), None) = (chars.next(), chars.next())
+            && !c.is_alphanumeric()
+            && !text.contains('\t')
+        {
+            return format!("• {}", text.trim());
+        }
+    }
+    if let Some(rest) = t.strip_prefix(|c: char| ('\u{e000}'..='\u{f8ff}').contains(&c)) {
+        return format!("•{rest}");
+    }
+    line.to_string()
+}
+
 /// `Sagsnr.:<TAB>12/27845` — a label and its value set apart like table columns — becomes
 /// `Sagsnr.: 12/27845`: a single TAB after a label ending in `:` is not a table.
 fn label_value(line: &str) -> String {
@@ -279,5 +298,8 @@ mod tests {
         assert_eq!(label_value("Sagsnr.:\t12/27845"), "Sagsnr.: 12/27845");
         assert_eq!(label_value("Post\t2024\t2025"), "Post\t2024\t2025");
         assert_eq!(key("Side 12 af 40"), "Side # af #");
+        assert_eq!(bullet("\u{f0b7}\tHvad vil du?"), "• Hvad vil du?");
+        assert_eq!(bullet("\u{f0b7} Hvad"), "• Hvad");
+        assert_eq!(bullet("-\t2024\t2025"), "-\t2024\t2025");
     }
 }
