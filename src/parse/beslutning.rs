@@ -89,7 +89,14 @@ pub fn outcome(text: &str) -> Option<Outcome> {
         if WITHDRAWN.is_match(&lower) {
             return Some(Outcome::Udgaaet);
         }
-        if POSTPONED.is_match(&lower) {
+        if let Some(p) = POSTPONED.find(&lower) {
+            // `Punktet blev drøftet. Sagen genoptages …`: what was done first is the outcome
+            if DISCUSSED
+                .find(&lower)
+                .is_some_and(|d| d.start() < p.start())
+            {
+                return Some(Outcome::Droeftet);
+            }
             return Some(Outcome::Udsat);
         }
         if REFERRED.is_match(&lower) {
@@ -404,6 +411,18 @@ pub fn votes(text: &str) -> Option<Votes> {
 mod tests {
     use super::*;
     use Outcome::*;
+
+    #[test]
+    fn discussed_then_resumed_is_discussed() {
+        assert_eq!(
+            outcome("Punktet blev drøftet.\nSagen genoptages på det kommende møde."),
+            Some(Outcome::Droeftet)
+        );
+        assert_eq!(
+            outcome("Punktet udsættes. Udvalget drøftede sagen."),
+            Some(Outcome::Udsat)
+        );
+    }
 
     #[test]
     fn outcomes_from_domain_examples() {

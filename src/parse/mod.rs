@@ -108,6 +108,12 @@ fn to_table(t: &tables::Found, punkt: Option<&str>, page: Option<u32>) -> Table 
     }
 }
 
+fn is_bilag_caption(caption: Option<&str>) -> bool {
+    caption
+        .and_then(sections::heading)
+        .is_some_and(|(_, kind, rest)| kind == SectionKind::Bilag && rest.is_none())
+}
+
 fn norm(s: &str) -> String {
     s.split_whitespace()
         .collect::<Vec<_>>()
@@ -172,6 +178,17 @@ fn build_punkt(
         let found = tables::find(&part);
         let mut prose = part.clone();
         for t in &found {
+            // a list of bilag laid out in columns (name, document number) is a list, not data
+            if t.remainder.is_none() && is_bilag_caption(t.caption.as_deref()) {
+                for &i in &t.lines {
+                    prose[i] = part[i]
+                        .split('\t')
+                        .map(str::trim)
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                }
+                continue;
+            }
             item_tables.push(to_table(t, Some(&h.number), page));
             match &t.remainder {
                 Some((before, after)) => {
@@ -259,7 +276,7 @@ fn build_punkt(
         indstilling,
         beslutninger,
         attendance,
-        parent: None,
+        parent: h.parent.clone(),
         page,
     };
     (punkt, item_tables)

@@ -183,3 +183,77 @@ fn table_columns_come_out_as_tabs() {
         "{lines:?}"
     );
 }
+
+fn json(name: &str) -> serde_json::Value {
+    serde_json::to_value(support::parse(name)).unwrap()
+}
+
+#[test]
+fn syddjurs_puk_referat_facts() {
+    let d = json("syddjurs-puk-referat-2013-06-20.pdf");
+    assert_eq!(d["kind"], "referat");
+    let m = &d["meeting"];
+    assert_eq!(m["body"], "Udvalget for plan, udvikling og kultur (PUK)");
+    assert_eq!(m["date"], "2013-06-20");
+    assert_eq!(m["start_time"], "10:30");
+    let punkter = d["punkter"].as_array().unwrap();
+    assert_eq!(
+        punkter.len(),
+        1,
+        "the table of contents line is not an item"
+    );
+    let p = &punkter[0];
+    assert_eq!(p["number"], "715");
+    assert_eq!(p["title"], "Kulturkommune 2017. Politiske fokusområder");
+    assert_eq!(p["case_numbers"], serde_json::json!(["12/27845"]));
+    assert_eq!(p["indstilling"]["by"], "Direktøren");
+    assert_eq!(p["bilag"].as_array().unwrap().len(), 3, "{}", p["bilag"]);
+    let decisions: Vec<(&str, &str)> = p["beslutninger"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            (
+                b["date"].as_str().unwrap(),
+                b["outcome"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    let dates: Vec<&str> = decisions.iter().map(|d| d.0).collect();
+    assert_eq!(dates, ["2013-04-10", "2013-04-24", "2013-06-20"]);
+    assert_eq!(decisions[2].1, "droeftet");
+    for s in p["sections"].as_array().unwrap() {
+        let t = s["text"].as_str().unwrap();
+        for furniture in ["4 of 5", "Side 3", "Referat For Udvalget"] {
+            assert!(!t.contains(furniture), "{furniture} in {t}");
+        }
+    }
+}
+
+#[test]
+fn aarhus_outline_numbered_referat_facts() {
+    let d = json("aarhus-moedesystemgruppen-referat-2016-10-06.pdf");
+    assert_eq!(d["meeting"]["date"], "2016-10-06");
+    assert_eq!(d["meeting"]["place"], "Rådhuset lokale 233");
+    let items: Vec<(&str, &str)> = d["punkter"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["number"].as_str().unwrap(),
+                p["parent"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    let numbers: Vec<&str> = items.iter().map(|i| i.0).collect();
+    assert_eq!(numbers, ["1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3"]);
+    assert!(
+        items[..4].iter().all(|i| i.1 == "1 First Agenda"),
+        "{items:?}"
+    );
+    assert!(
+        items[4..].iter().all(|i| i.1.starts_with("2 ")),
+        "{items:?}"
+    );
+}
