@@ -132,6 +132,10 @@ struct Glyph {
     end: f64,
     size: f64,
     text: String,
+    /// First glyph of a text-showing operation: only there can a gap mean a space.
+    word_start: bool,
+    /// A space character came just before it in the content stream.
+    space_before: bool,
 }
 
 /// An `OutputDev` that keeps every glyph with its position and, at the end of each page,
@@ -142,6 +146,14 @@ struct GlyphLines {
     height: f64,
     glyphs: Vec<Glyph>,
     pages: Vec<Vec<String>>,
+    word_start: bool,
+    space_before: bool,
+    /// The current text run: where it starts, how many characters so far, and whether a glyph
+    /// without a width was seen (some embedded fonts lose theirs; then positions drift left
+    /// and the run's end is estimated from its length).
+    run_x0: Option<f64>,
+    run_chars: usize,
+    run_zero_width: bool,
 }
 
 impl OutputDev for GlyphLines {
@@ -175,21 +187,40 @@ impl OutputDev for GlyphLines {
         let vx = font_size * trm.m11 + font_size * trm.m21;
         let vy = font_size * trm.m12 + font_size * trm.m22;
         let size = (vx * vy).abs().sqrt();
-        if text.trim().is_empty() || !size.is_finite() || size <= 0.0 {
+        if !size.is_finite() || size <= 0.0 {
             return Ok(());
         }
         let x = trm.m31;
+        let x0 = *self.run_x0.get_or_insert(x);
+        self.run_chars += text.chars().count().max(1);
+        if width <= 0.0 {
+            self.run_zero_width = true;
+        }
+        if text.trim().is_empty() {
+            self.space_before = true;
+            return Ok(());
+        }
+        let mut end = x + width * size;
+        if self.run_zero_width {
+            end = end.max(x0 + self.run_chars as f64 * 0.5 * size);
+        }
         self.glyphs.push(Glyph {
             x,
             y: self.height - trm.m32,
-            end: x + width * size,
+            end,
             size,
             text: text.to_string(),
+            word_start: std::mem::take(&mut self.word_start),
+            space_before: std::mem::take(&mut self.space_before),
         });
         Ok(())
     }
 
     fn begin_word(&mut self) -> std::result::Result<(), OutputError> {
+        self.word_start = true;
+        self.run_x0 = None;
+        self.run_chars = 0;
+        self.run_zero_width = false;
         Ok(())
     }
     fn end_word(&mut self) -> std::result::Result<(), OutputError> {
@@ -234,10 +265,13 @@ fn layout(mut glyphs: Vec<Glyph>) -> Vec<String> {
         let mut prev_end: Option<f64> = None;
         for g in &row {
             if let Some(end) = prev_end {
+                // within one text run the positions come from the font's widths, which some
+                // fonts lack: a gap there means nothing
                 let gap = g.x - end;
-                if gap > COLUMN_GAP * g.size {
+                let boundary = g.word_start || g.space_before;
+                if boundary && gap > COLUMN_GAP * g.size {
                     line.push('\t');
-                } else if gap > WORD_GAP * g.size {
+                } else if g.space_before || (g.word_start && gap > WORD_GAP * g.size) {
                     line.push(' ');
                 }
             }
