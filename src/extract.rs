@@ -136,6 +136,8 @@ struct Glyph {
     word_start: bool,
     /// A space character came just before it in the content stream.
     space_before: bool,
+    /// `end` is an estimate: the font gave no width for a glyph of this run.
+    end_estimated: bool,
 }
 
 /// An `OutputDev` that keeps every glyph with its position and, at the end of each page,
@@ -212,6 +214,7 @@ impl OutputDev for GlyphLines {
             text: text.to_string(),
             word_start: std::mem::take(&mut self.word_start),
             space_before: std::mem::take(&mut self.space_before),
+            end_estimated: self.run_zero_width,
         });
         Ok(())
     }
@@ -236,6 +239,8 @@ impl OutputDev for GlyphLines {
 const COLUMN_GAP: f64 = 1.2;
 /// A gap wider than this many font sizes separates words.
 const WORD_GAP: f64 = 0.12;
+/// The same after a glyph whose width had to be estimated (half the size).
+const WORD_GAP_ESTIMATED: f64 = 0.4;
 
 /// The glyphs of one page as lines, top to bottom.
 fn layout(mut glyphs: Vec<Glyph>) -> Vec<String> {
@@ -262,21 +267,32 @@ fn layout(mut glyphs: Vec<Glyph>) -> Vec<String> {
         last_y = Some((y, size));
         row.sort_by(|a, b| a.x.total_cmp(&b.x));
         let mut line = String::new();
-        let mut prev_end: Option<f64> = None;
+        // where the line spells its spaces out, only those separate words: widths can be off
+        let spaced = row.iter().any(|g| g.space_before);
+        let mut prev: Option<(f64, bool)> = None; // end, estimated
         for g in &row {
-            if let Some(end) = prev_end {
+            if let Some((end, estimated)) = prev {
                 // within one text run the positions come from the font's widths, which some
-                // fonts lack: a gap there means nothing
+                // fonts lack: a gap there means nothing; after an estimated end only a wider
+                // gap is a word gap
                 let gap = g.x - end;
+                let word_gap = if estimated {
+                    WORD_GAP_ESTIMATED
+                } else {
+                    WORD_GAP
+                };
                 let boundary = g.word_start || g.space_before;
                 if boundary && gap > COLUMN_GAP * g.size {
                     line.push('\t');
-                } else if g.space_before || (g.word_start && gap > WORD_GAP * g.size) {
+                } else if g.space_before || (!spaced && g.word_start && gap > word_gap * g.size) {
                     line.push(' ');
                 }
             }
             line.push_str(&g.text);
-            prev_end = Some(prev_end.map_or(g.end, |e: f64| e.max(g.end)));
+            prev = Some(match prev {
+                Some((end, est)) if end > g.end => (end, est),
+                _ => (g.end, g.end_estimated),
+            });
         }
         lines.push(line);
     }
