@@ -239,8 +239,9 @@ impl OutputDev for GlyphLines {
 const COLUMN_GAP: f64 = 1.2;
 /// A gap wider than this many font sizes separates words.
 const WORD_GAP: f64 = 0.12;
-/// The same after a glyph whose width had to be estimated (half the size).
-const WORD_GAP_ESTIMATED: f64 = 0.4;
+/// The same where widths are in doubt: after a glyph whose width was estimated, or on a line
+/// that spells out its spaces as glyphs.
+const WORD_GAP_WIDE: f64 = 0.35;
 
 /// The glyphs of one page as lines, top to bottom.
 fn layout(mut glyphs: Vec<Glyph>) -> Vec<String> {
@@ -267,7 +268,7 @@ fn layout(mut glyphs: Vec<Glyph>) -> Vec<String> {
         last_y = Some((y, size));
         row.sort_by(|a, b| a.x.total_cmp(&b.x));
         let mut line = String::new();
-        // where the line spells its spaces out, only those separate words: widths can be off
+        // where the line spells its spaces out, a gap must be wide to count too: widths can be off
         let spaced = row.iter().any(|g| g.space_before);
         let mut prev: Option<(f64, bool)> = None; // end, estimated
         for g in &row {
@@ -276,15 +277,15 @@ fn layout(mut glyphs: Vec<Glyph>) -> Vec<String> {
                 // fonts lack: a gap there means nothing; after an estimated end only a wider
                 // gap is a word gap
                 let gap = g.x - end;
-                let word_gap = if estimated {
-                    WORD_GAP_ESTIMATED
+                let word_gap = if estimated || spaced {
+                    WORD_GAP_WIDE
                 } else {
                     WORD_GAP
                 };
                 let boundary = g.word_start || g.space_before;
                 if boundary && gap > COLUMN_GAP * g.size {
                     line.push('\t');
-                } else if g.space_before || (!spaced && g.word_start && gap > word_gap * g.size) {
+                } else if g.space_before || (g.word_start && gap > word_gap * g.size) {
                     line.push(' ');
                 }
             }
