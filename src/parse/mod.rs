@@ -52,7 +52,11 @@ pub fn document(text: &Text, id: String, source: Source) -> Document {
         if let Some(rest) = &h.rest {
             body.push(rest.clone());
         }
-        body.extend(lines[h.line + 1..end].iter().cloned());
+        body.extend(
+            lines[(h.line + 1 + h.title_lines).min(end)..end]
+                .iter()
+                .cloned(),
+        );
         // an open/closed marker at the end belongs to the next item
         while body
             .last()

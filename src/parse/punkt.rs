@@ -20,6 +20,8 @@ pub struct Header {
     pub rest: Option<String>,
     /// The heading an outline-numbered item sits under (`1 First Agenda` for `1.2 …`).
     pub parent: Option<String>,
+    /// Lines after the header line that continue its title (a title wrapped in a PDF).
+    pub title_lines: usize,
 }
 
 static STRONG: LazyLock<Regex> = LazyLock::new(|| {
@@ -121,6 +123,42 @@ pub fn access_marker(line: &str) -> Option<bool> {
 
 /// Finds the item headers of a document.
 pub fn find_headers(lines: &[String]) -> Vec<Header> {
+    let mut headers = find_header_lines(lines);
+    for h in &mut headers {
+        join_wrapped_title(lines, h);
+    }
+    headers
+}
+
+/// A title wrapped onto a second line, which the case line follows (`2. Godkendelse af … til
+/// Det` / `Regionale Arbejdsmarkedsråd` / `Sag: 22-013992 | Åbent`), is joined up.
+fn join_wrapped_title(lines: &[String], h: &mut Header) {
+    if h.rest.is_some() || !h.case_numbers.is_empty() {
+        return;
+    }
+    let (Some(next), Some(after)) = (lines.get(h.line + 1), lines.get(h.line + 2)) else {
+        return;
+    };
+    let n = next.trim();
+    let a = after.trim();
+    let is_case = |l: &str| case_line(l).is_some() || SAG_LINE.is_match(l);
+    if n.is_empty()
+        || n.contains('\t')
+        || n.len() > 120
+        || is_case(n)
+        || access_marker(n).is_some()
+        || super::sections::heading(n).is_some()
+        || !is_case(a)
+        || STRONG.is_match(a)
+        || WEAK.is_match(a)
+    {
+        return;
+    }
+    h.title = format!("{} {n}", h.title);
+    h.title_lines = 1;
+}
+
+fn find_header_lines(lines: &[String]) -> Vec<Header> {
     let strong = candidates(lines, &STRONG);
     let strong = drop_toc_repeats(lines, strong);
     if !strong.is_empty() {
@@ -203,6 +241,7 @@ fn candidates(lines: &[String], re: &Regex) -> Vec<Header> {
             case_numbers,
             rest,
             parent: None,
+            title_lines: 0,
         });
     }
     out
@@ -361,6 +400,19 @@ mod tests {
                 ("2.1", Some("2 Andet"))
             ]
         );
+    }
+
+    #[test]
+    fn wrapped_titles_are_joined() {
+        let l = lines(
+            "Åbent punkt\n2. Godkendelse af plan for 2023 til Det\nRegionale Arbejdsmarkedsråd\nSag: 22-013992 | Åbent\nTekst",
+        );
+        let h = find_headers(&l);
+        assert_eq!(
+            h[0].title,
+            "Godkendelse af plan for 2023 til Det Regionale Arbejdsmarkedsråd"
+        );
+        assert_eq!(h[0].title_lines, 1);
     }
 
     #[test]
