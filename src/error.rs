@@ -18,7 +18,44 @@ pub enum Error {
     #[error("{path}: unsupported file type (expected .txt, .text, .md, .htm(l) or .pdf)")]
     Unsupported { path: PathBuf },
     #[error("{path}: {reason}")]
-    Pdf { path: PathBuf, reason: String },
+    Pdf {
+        path: PathBuf,
+        kind: PdfFailure,
+        reason: String,
+    },
+}
+
+/// Why a PDF could not be read; each has its own error code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PdfFailure {
+    /// The bytes are not a PDF at all.
+    NotPdf,
+    /// The file ends before the PDF does (no `%%EOF`), e.g. a broken download.
+    Truncated,
+    /// A PDF the reader cannot make sense of.
+    Damaged,
+    /// Encrypted with a password.
+    Encrypted,
+    /// Pages without a text layer (a scan): OCR would be needed.
+    NoText,
+    /// The PDF library panicked (caught).
+    Panic,
+    /// Reading took longer than the time limit.
+    Timeout,
+}
+
+impl PdfFailure {
+    pub fn code(self) -> &'static str {
+        match self {
+            PdfFailure::NotPdf => "not_pdf",
+            PdfFailure::Truncated => "pdf_truncated",
+            PdfFailure::Damaged => "pdf_damaged",
+            PdfFailure::Encrypted => "pdf_encrypted",
+            PdfFailure::NoText => "pdf_no_text",
+            PdfFailure::Panic => "pdf_panic",
+            PdfFailure::Timeout => "timeout",
+        }
+    }
 }
 
 impl Error {
@@ -39,7 +76,7 @@ impl Error {
             Error::Empty { .. } => "empty",
             Error::NotText { .. } => "not_text",
             Error::Unsupported { .. } => "unsupported",
-            Error::Pdf { .. } => "pdf",
+            Error::Pdf { kind, .. } => kind.code(),
         }
     }
 

@@ -41,8 +41,30 @@ pub fn parse(lines: &[String]) -> Option<Indstilling> {
     let mut clauses: Vec<String> = Vec::new();
     let mut in_list = false;
     let mut last_open = false; // the last clause ends with ':' and takes sub-items
+    // the previous line gave a clause that a wrapped line may continue (PDF line breaks)
+    // (only after a long line: a short one ended where its author ended it)
+    let mut extendable = false;
+    let mut prev_len = 0;
     for line in &lines {
         let (had_enum, body) = strip_enumerator(line);
+        let may_continue = std::mem::take(&mut extendable) && prev_len >= 60;
+        prev_len = line.chars().count();
+        if may_continue
+            && !had_enum
+            && strip_at(body).is_none()
+            && body
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+            && let Some(last) = clauses.last_mut()
+            && !last.ends_with(['.', ':', ';'])
+        {
+            last.push(' ');
+            last.push_str(body);
+            last_open = last.ends_with(':');
+            extendable = true;
+            continue;
+        }
         let lower = body.to_lowercase();
         if by.is_none()
             && let Some(c) = BY.captures(body)
@@ -63,6 +85,7 @@ pub fn parse(lines: &[String]) -> Option<Indstilling> {
             push_clause(&mut clauses, &mut to, rest.to_string());
             in_list = true;
             last_open = clauses.last().is_some_and(|c| c.ends_with(':'));
+            extendable = true;
             continue;
         }
         let recommends =
@@ -118,6 +141,7 @@ pub fn parse(lines: &[String]) -> Option<Indstilling> {
         if had_enum && in_list {
             clauses.push(body.to_string());
             last_open = body.ends_with(':');
+            extendable = true;
             continue;
         }
         if last_open && body.len() < 60 {
@@ -197,6 +221,28 @@ mod tests {
 
     fn p(s: &str) -> Indstilling {
         parse(&s.lines().map(String::from).collect::<Vec<_>>()).unwrap()
+    }
+
+    #[test]
+    fn wrapped_clauses_are_joined() {
+        let l: Vec<String> = [
+            "Centret indstiller,",
+            "• at kommunen fremsender den vedtagne politik for 2019-2022, som plan",
+            "for 2023, til rådet.",
+            "• at kommunen viderefører målene.",
+            "Det er vigtigt.",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let i = parse(&l).unwrap();
+        assert_eq!(
+            i.clauses,
+            [
+                "kommunen fremsender den vedtagne politik for 2019-2022, som plan for 2023, til rådet.",
+                "kommunen viderefører målene."
+            ]
+        );
     }
 
     #[test]

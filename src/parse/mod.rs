@@ -53,7 +53,11 @@ pub fn document(text: &Text, id: String, source: Source) -> Document {
         if let Some(rest) = &h.rest {
             body.push(rest.clone());
         }
-        body.extend(lines[h.line + 1..end].iter().cloned());
+        body.extend(
+            lines[(h.line + 1 + h.title_lines).min(end)..end]
+                .iter()
+                .cloned(),
+        );
         // an open/closed marker at the end belongs to the next item
         while body
             .last()
@@ -107,6 +111,12 @@ fn to_table(t: &tables::Found, punkt: Option<&str>, page: Option<u32>) -> Table 
         rows: t.rows.clone(),
         page,
     }
+}
+
+fn is_bilag_caption(caption: Option<&str>) -> bool {
+    caption
+        .and_then(sections::heading)
+        .is_some_and(|(_, kind, rest)| kind == SectionKind::Bilag && rest.is_none())
 }
 
 fn norm(s: &str) -> String {
@@ -173,6 +183,17 @@ fn build_punkt(
         let found = tables::find(&part);
         let mut prose = part.clone();
         for t in &found {
+            // a list of bilag laid out in columns (name, document number) is a list, not data
+            if t.remainder.is_none() && is_bilag_caption(t.caption.as_deref()) {
+                for &i in &t.lines {
+                    prose[i] = part[i]
+                        .split('\t')
+                        .map(str::trim)
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                }
+                continue;
+            }
             item_tables.push(to_table(t, Some(&h.number), page));
             match &t.remainder {
                 Some((before, after)) => {
@@ -261,7 +282,7 @@ fn build_punkt(
         indstilling,
         beslutninger,
         attendance,
-        parent: None,
+        parent: h.parent.clone(),
         page,
     };
     (punkt, item_tables)

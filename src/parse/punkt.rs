@@ -18,6 +18,10 @@ pub struct Header {
     pub case_numbers: Vec<String>,
     /// Text that runs on after the title on the same line (transcriptions).
     pub rest: Option<String>,
+    /// The heading an outline-numbered item sits under (`1 First Agenda` for `1.2 …`).
+    pub parent: Option<String>,
+    /// Lines after the header line that continue its title (a title wrapped in a PDF).
+    pub title_lines: usize,
 }
 
 static STRONG: LazyLock<Regex> = LazyLock::new(|| {
@@ -137,8 +141,45 @@ pub fn access_marker(line: &str) -> Option<bool> {
 /// taken only when it continues their numbering; where it has none, keyword headers are taken
 /// as they stand.
 pub fn find_headers(lines: &[String]) -> Vec<Header> {
+    let mut headers = find_header_lines(lines);
+    for h in &mut headers {
+        join_wrapped_title(lines, h);
+    }
+    headers
+}
+
+/// A title wrapped onto a second line, which the case line follows (`2. Godkendelse af … til
+/// Det` / `Regionale Arbejdsmarkedsråd` / `Sag: 22-013992 | Åbent`), is joined up.
+fn join_wrapped_title(lines: &[String], h: &mut Header) {
+    if h.rest.is_some() || !h.case_numbers.is_empty() {
+        return;
+    }
+    let (Some(next), Some(after)) = (lines.get(h.line + 1), lines.get(h.line + 2)) else {
+        return;
+    };
+    let n = next.trim();
+    let a = after.trim();
+    let is_case = |l: &str| case_line(l).is_some() || SAG_LINE.is_match(l);
+    if n.is_empty()
+        || n.contains('\t')
+        || n.len() > 120
+        || is_case(n)
+        || access_marker(n).is_some()
+        || super::sections::heading(n).is_some()
+        || !is_case(a)
+        || STRONG.is_match(a)
+        || WEAK.is_match(a)
+    {
+        return;
+    }
+    h.title = format!("{} {n}", h.title);
+    h.title_lines = 1;
+}
+
+fn find_header_lines(lines: &[String]) -> Vec<Header> {
     let strong = drop_toc_repeats(lines, candidates(lines, &STRONG));
-    let weak = candidates(lines, &WEAK);
+    let mut weak = candidates(lines, &WEAK);
+    outline_parents(lines, &mut weak);
     let mut accepted: Vec<Header> = strong
         .iter()
         .chain(weak.iter())
@@ -170,6 +211,48 @@ pub fn find_headers(lines: &[String]) -> Vec<Header> {
     drop_toc_repeats(lines, accepted)
 }
 
+/// Outline numbering (`1 First Agenda`, then `1.1 Status`, `1.2 …`): a sub-numbered line is an
+/// item when its heading `N Title` stands above it and it has a sibling under a heading too.
+/// The heading goes to `parent`.
+fn outline_parents(lines: &[String], headers: &mut [Header]) {
+    static PARENT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?P<num>\d{1,3})\.?\s+(?P<title>\p{Lu}.{0,150})$").unwrap());
+    let parent_of = |h: &Header| -> Option<String> {
+        let (major, _) = h.number.split_once('.')?;
+        lines[..h.line].iter().rev().find_map(|l| {
+            let t = l.trim();
+            let c = PARENT.captures(t)?;
+            (&c["num"] == major && !t.contains('\t') && !TOC_LINE.is_match(t))
+                .then(|| t.to_string())
+        })
+    };
+    let found: Vec<Option<String>> = headers
+        .iter()
+        .map(|h| {
+            (h.title.chars().count() <= 150)
+                .then(|| parent_of(h))
+                .flatten()
+        })
+        .collect();
+    // a real outline: distinct numbers, each heading's items starting at `.1`
+    let numbers: Vec<&str> = headers
+        .iter()
+        .zip(&found)
+        .filter(|(_, p)| p.is_some())
+        .map(|(h, _)| h.number.as_str())
+        .collect();
+    let distinct: std::collections::HashSet<&str> = numbers.iter().copied().collect();
+    let starts_at_one = numbers.iter().all(|n| {
+        n.split_once('.')
+            .is_some_and(|(major, _)| distinct.contains(format!("{major}.1").as_str()))
+    });
+    if numbers.len() >= 2 && distinct.len() == numbers.len() && starts_at_one {
+        for (h, p) in headers.iter_mut().zip(found) {
+            h.parent = p;
+        }
+    }
+}
+
 fn candidates(lines: &[String], re: &Regex) -> Vec<Header> {
     let mut out = Vec::new();
     for (i, line) in lines.iter().enumerate() {
@@ -194,6 +277,8 @@ fn candidates(lines: &[String], re: &Regex) -> Vec<Header> {
             closed,
             case_numbers,
             rest,
+            parent: None,
+            title_lines: 0,
         });
     }
     out
@@ -247,7 +332,11 @@ fn previous_marker(lines: &[String], i: usize) -> Option<bool> {
 /// A header without a keyword (`715. Kulturkommune 2017`) counts only with the company real
 /// items keep: an open/closed marker before it, or a case number or `Sag:` line just after it.
 fn confirmed(lines: &[String], h: &Header) -> bool {
-    if h.closed || !h.case_numbers.is_empty() || previous_marker(lines, h.line).is_some() {
+    if h.parent.is_some()
+        || h.closed
+        || !h.case_numbers.is_empty()
+        || previous_marker(lines, h.line).is_some()
+    {
         return true;
     }
     lines[h.line + 1..]
@@ -330,6 +419,39 @@ mod tests {
         let h = find_headers(&l);
         let n: Vec<_> = h.iter().map(|h| h.number.as_str()).collect();
         assert_eq!(n, vec!["1", "715"]);
+    }
+
+    #[test]
+    fn outline_numbered_items_keep_their_heading() {
+        let l = lines(
+            "Dato: 6. oktober 2016\n\n1 First Agenda\n1.1 Status siden sidst\nTekst\n1.2 Ønsker\nTekst\n2 Andet\n2.1 Eventuelt\nx",
+        );
+        let h = find_headers(&l);
+        let n: Vec<_> = h
+            .iter()
+            .map(|h| (h.number.as_str(), h.parent.as_deref()))
+            .collect();
+        assert_eq!(
+            n,
+            vec![
+                ("1.1", Some("1 First Agenda")),
+                ("1.2", Some("1 First Agenda")),
+                ("2.1", Some("2 Andet"))
+            ]
+        );
+    }
+
+    #[test]
+    fn wrapped_titles_are_joined() {
+        let l = lines(
+            "Åbent punkt\n2. Godkendelse af plan for 2023 til Det\nRegionale Arbejdsmarkedsråd\nSag: 22-013992 | Åbent\nTekst",
+        );
+        let h = find_headers(&l);
+        assert_eq!(
+            h[0].title,
+            "Godkendelse af plan for 2023 til Det Regionale Arbejdsmarkedsråd"
+        );
+        assert_eq!(h[0].title_lines, 1);
     }
 
     #[test]

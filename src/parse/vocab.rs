@@ -80,6 +80,8 @@ pub const HEADINGS: &[(&str, SectionKind)] = &[
     ("bemærkninger", SectionKind::Andet),
     ("historik", SectionKind::Sagsforloeb),
     ("orientering", SectionKind::Andet),
+    ("underskriftsside", SectionKind::Andet),
+    ("underskrifter", SectionKind::Andet),
 ];
 
 /// Words that may stand before a heading without changing its kind

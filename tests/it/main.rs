@@ -5,4 +5,5 @@ mod cli;
 mod facts;
 mod golden;
 mod index;
+mod pdf;
 mod support;

@@ -1,0 +1,259 @@
+//! PDFs: broken, encrypted, scanned and slow files give distinct errors while the other files
+//! still come out; column-aware text; the facts of the two real PDFs in corpus/.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::support;
+
+fn referat(args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_referat"))
+        .args(args)
+        .envs(env.iter().copied())
+        .current_dir(support::root())
+        .output()
+        .expect("the binary runs")
+}
+
+/// A fresh temporary folder, removed on drop.
+struct Dir(PathBuf);
+impl Dir {
+    fn new(tag: &str) -> Self {
+        let p = std::env::temp_dir().join(format!("referat-pdf-{tag}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&p);
+        std::fs::create_dir_all(&p).unwrap();
+        Dir(p)
+    }
+}
+impl Drop for Dir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A minimal one-page PDF whose page draws `content` (Helvetica as /F1), with a correct xref.
+fn tiny_pdf(content: &str) -> Vec<u8> {
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R \
+         /Resources << /Font << /F1 5 0 R >> >> >>"
+            .to_string(),
+        format!(
+            "<< /Length {} >>\nstream\n{content}\nendstream",
+            content.len() + 1
+        ),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+            .to_string(),
+    ];
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for off in offsets {
+        out.extend(format!("{off:010} 00000 n \n").as_bytes());
+    }
+    out.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+fn text_at(x: u32, y: u32, s: &str) -> String {
+    format!("BT /F1 11 Tf {x} {y} Td ({s}) Tj ET\n")
+}
+
+fn corpus_pdf(name: &str) -> Vec<u8> {
+    std::fs::read(support::root().join("corpus").join(name)).unwrap()
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) {
+    std::fs::write(dir.join(name), bytes).unwrap();
+}
+
+/// The error codes of a `parse --json` run, by file name, and the documents printed.
+fn run(dir: &Path, env: &[(&str, &str)]) -> (Option<i32>, Vec<(String, String)>, usize, String) {
+    let out = referat(&["parse", "--json", dir.to_str().unwrap()], env);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let mut errors = Vec::new();
+    let mut docs = 0;
+    for line in String::from_utf8(out.stdout).unwrap().lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        if let Some(e) = v.get("error") {
+            let path = e["path"].as_str().unwrap();
+            let name = Path::new(path).file_name().unwrap().to_string_lossy();
+            errors.push((name.into_owned(), e["code"].as_str().unwrap().to_string()));
+        } else {
+            docs += 1;
+        }
+    }
+    errors.sort();
+    (out.status.code(), errors, docs, stderr)
+}
+
+#[test]
+fn broken_pdfs_get_distinct_errors_and_the_rest_still_come_out() {
+    let dir = Dir::new("broken");
+    let d = &dir.0;
+    let real = corpus_pdf("syddjurs-puk-referat-2013-06-20.pdf");
+    let noise: Vec<u8> = (0u32..4096)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    write(d, "random.pdf", &noise);
+    write(d, "empty.pdf", b"");
+    write(d, "truncated.pdf", &real[..real.len() / 2]);
+    std::fs::copy(
+        support::root().join("tests/fixtures/encrypted.pdf"),
+        d.join("encrypted.pdf"),
+    )
+    .unwrap();
+    write(d, "scan.pdf", &tiny_pdf("0 0 1 rg 10 10 100 100 re f"));
+    write(d, "good.pdf", &real);
+    write(d, "tiny.pdf", &tiny_pdf(&text_at(72, 700, "Referat")));
+    let (code, errors, docs, stderr) = run(d, &[]);
+    assert_eq!(code, Some(1), "{stderr}");
+    let expected = [
+        ("empty.pdf", "empty"),
+        ("encrypted.pdf", "pdf_encrypted"),
+        ("random.pdf", "not_pdf"),
+        ("scan.pdf", "pdf_no_text"),
+        ("truncated.pdf", "pdf_truncated"),
+    ];
+    let got: Vec<(&str, &str)> = errors
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    assert_eq!(got, expected, "{stderr}");
+    assert_eq!(docs, 2, "{stderr}");
+    for (name, _) in expected {
+        assert!(stderr.contains(name), "errors name the file: {stderr}");
+    }
+    assert!(stderr.contains("OCR"), "{stderr}");
+}
+
+#[test]
+fn a_slow_pdf_times_out_and_the_rest_still_come_out() {
+    let dir = Dir::new("timeout");
+    write(
+        &dir.0,
+        "a.txt",
+        b"Referat\n\nPunkt 1: Budget\nBeslutning: Godkendt.\n",
+    );
+    write(
+        &dir.0,
+        "b.pdf",
+        &corpus_pdf("syddjurs-puk-referat-2013-06-20.pdf"),
+    );
+    let (code, errors, docs, stderr) = run(&dir.0, &[("REFERAT_PDF_TIMEOUT_SECS", "0.000001")]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert_eq!(errors, vec![("b.pdf".into(), "timeout".into())], "{stderr}");
+    assert_eq!(docs, 1);
+    assert!(stderr.contains("timeout"), "{stderr}");
+}
+
+#[test]
+fn table_columns_come_out_as_tabs() {
+    let mut content = text_at(72, 760, "Budget for 2024");
+    for (y, cells) in [
+        (730, ["Post", "2024", "2025"]),
+        (715, ["Drift", "1.200", "1.300"]),
+    ] {
+        content += &text_at(72, y, cells[0]);
+        content += &text_at(250, y, cells[1]);
+        content += &text_at(350, y, cells[2]);
+    }
+    let dir = Dir::new("table");
+    write(&dir.0, "t.pdf", &tiny_pdf(&content));
+    let (text, pages) = referat::extract::pdf_text(&dir.0.join("t.pdf"), &tiny_pdf(&content))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(pages, 1);
+    let lines = &text.cleaned.lines;
+    assert!(lines.contains(&"Budget for 2024".to_string()), "{lines:?}");
+    assert!(lines.contains(&"Post\t2024\t2025".to_string()), "{lines:?}");
+    assert!(
+        lines.contains(&"Drift\t1.200\t1.300".to_string()),
+        "{lines:?}"
+    );
+}
+
+fn json(name: &str) -> serde_json::Value {
+    serde_json::to_value(support::parse(name)).unwrap()
+}
+
+#[test]
+fn syddjurs_puk_referat_facts() {
+    let d = json("syddjurs-puk-referat-2013-06-20.pdf");
+    assert_eq!(d["kind"], "referat");
+    let m = &d["meeting"];
+    assert_eq!(m["body"], "Udvalget for plan, udvikling og kultur (PUK)");
+    assert_eq!(m["date"], "2013-06-20");
+    assert_eq!(m["start_time"], "10:30");
+    let punkter = d["punkter"].as_array().unwrap();
+    assert_eq!(
+        punkter.len(),
+        1,
+        "the table of contents line is not an item"
+    );
+    let p = &punkter[0];
+    assert_eq!(p["number"], "715");
+    assert_eq!(p["title"], "Kulturkommune 2017. Politiske fokusområder");
+    assert_eq!(p["case_numbers"], serde_json::json!(["12/27845"]));
+    assert_eq!(p["indstilling"]["by"], "Direktøren");
+    assert_eq!(p["bilag"].as_array().unwrap().len(), 3, "{}", p["bilag"]);
+    let decisions: Vec<(&str, &str)> = p["beslutninger"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            (
+                b["date"].as_str().unwrap(),
+                b["outcome"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    let dates: Vec<&str> = decisions.iter().map(|d| d.0).collect();
+    assert_eq!(dates, ["2013-04-10", "2013-04-24", "2013-06-20"]);
+    assert_eq!(decisions[2].1, "droeftet");
+    for s in p["sections"].as_array().unwrap() {
+        let t = s["text"].as_str().unwrap();
+        for furniture in ["4 of 5", "Side 3", "Referat For Udvalget"] {
+            assert!(!t.contains(furniture), "{furniture} in {t}");
+        }
+    }
+}
+
+#[test]
+fn aarhus_outline_numbered_referat_facts() {
+    let d = json("aarhus-moedesystemgruppen-referat-2016-10-06.pdf");
+    assert_eq!(d["meeting"]["date"], "2016-10-06");
+    assert_eq!(d["meeting"]["place"], "Rådhuset lokale 233");
+    let items: Vec<(&str, &str)> = d["punkter"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["number"].as_str().unwrap(),
+                p["parent"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    let numbers: Vec<&str> = items.iter().map(|i| i.0).collect();
+    assert_eq!(numbers, ["1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3"]);
+    assert!(
+        items[..4].iter().all(|i| i.1 == "1 First Agenda"),
+        "{items:?}"
+    );
+    assert!(
+        items[4..].iter().all(|i| i.1.starts_with("2 ")),
+        "{items:?}"
+    );
+}
