@@ -145,6 +145,18 @@ pub enum Command {
         #[command(flatten)]
         index: IndexArg,
     },
+    /// Print the text of a file as the parsers read it: decoded or extracted from the PDF,
+    /// page furniture removed, table columns as TABs, wrapped lines joined.
+    ///
+    /// Useful to see why a document parsed as it did. With --json, one object per line:
+    /// {"page", "line"}.
+    Text {
+        /// The file to show.
+        file: PathBuf,
+        /// Prefix each line with its page number (PDFs).
+        #[arg(long)]
+        pages: bool,
+    },
     /// Print the JSON Schema of the documents referat writes.
     Schema,
 }
@@ -224,6 +236,7 @@ pub fn run() -> i32 {
             index_cli::search_cmd(&index.dir, query, section, filters, limit, facets, cli.json)
         }
         Command::Stats { index } => index_cli::stats(&index.dir, cli.json),
+        Command::Text { file, pages } => show_text(&file, pages, cli.json),
         Command::Schema => {
             println!("{}", export::schema_json());
             Ok(0)
@@ -325,6 +338,40 @@ fn export_cmd(paths: &[PathBuf], out_path: &PathBuf, json: bool) -> anyhow::Resu
         );
     }
     Ok(if failures.is_empty() { 0 } else { 1 })
+}
+
+fn show_text(file: &std::path::Path, pages: bool, json: bool) -> anyhow::Result<i32> {
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
+        Err(source) => {
+            let e = Error::Io {
+                path: file.to_path_buf(),
+                source,
+            };
+            report(&e, json, &mut std::io::stdout())?;
+            return Ok(1);
+        }
+    };
+    let text = match pipeline::read_text(file, &bytes) {
+        Ok((text, _)) => text,
+        Err(e) => {
+            report(&e, json, &mut std::io::stdout())?;
+            return Ok(1);
+        }
+    };
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    for (i, line) in text.cleaned.lines.iter().enumerate() {
+        let page = text.pages.get(i).copied();
+        if json {
+            writeln!(out, "{}", serde_json::json!({"page": page, "line": line}))?;
+        } else if pages {
+            writeln!(out, "{:>4}: {line}", page.unwrap_or(0))?;
+        } else {
+            writeln!(out, "{line}")?;
+        }
+    }
+    out.flush()?;
+    Ok(0)
 }
 
 /// A progress bar on a terminal; hidden when stderr is not one.

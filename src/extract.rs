@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 
+use crate::columns::{self, Row, Word};
 use crate::error::{Error, PdfFailure, Result};
 use crate::pages;
 use crate::parse::Text;
@@ -243,7 +244,7 @@ const WORD_GAP: f64 = 0.12;
 /// that spells out its spaces as glyphs.
 const WORD_GAP_WIDE: f64 = 0.35;
 
-/// The glyphs of one page as lines, top to bottom.
+/// The glyphs of one page as lines, top to bottom (tables cut into columns by `columns`).
 fn layout(mut glyphs: Vec<Glyph>) -> Vec<String> {
     glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
     let mut rows: Vec<(f64, f64, Vec<Glyph>)> = Vec::new(); // baseline, size, glyphs
@@ -256,23 +257,19 @@ fn layout(mut glyphs: Vec<Glyph>) -> Vec<String> {
             _ => rows.push((g.y, g.size, vec![g])),
         }
     }
-    let mut lines = Vec::with_capacity(rows.len());
+    let mut out: Vec<Row> = Vec::with_capacity(rows.len());
     let mut last_y: Option<(f64, f64)> = None;
     for (y, size, mut row) in rows {
         // a paragraph break where the baseline skips more than a line and a half
-        if let Some((ly, ls)) = last_y
-            && y - ly > 1.9 * ls.max(size)
-        {
-            lines.push(String::new());
-        }
+        let break_before = last_y.is_some_and(|(ly, ls)| y - ly > 1.9 * ls.max(size));
         last_y = Some((y, size));
         row.sort_by(|a, b| a.x.total_cmp(&b.x));
-        let mut line = String::new();
         // where the line spells its spaces out, a gap must be wide to count too: widths can be off
         let spaced = row.iter().any(|g| g.space_before);
+        let mut words: Vec<Word> = Vec::new();
         let mut prev: Option<(f64, bool)> = None; // end, estimated
         for g in &row {
-            if let Some((end, estimated)) = prev {
+            let separator = prev.map(|(end, estimated)| {
                 // within one text run the positions come from the font's widths, which some
                 // fonts lack: a gap there means nothing; after an estimated end only a wider
                 // gap is a word gap
@@ -284,18 +281,35 @@ fn layout(mut glyphs: Vec<Glyph>) -> Vec<String> {
                 };
                 let boundary = g.word_start || g.space_before;
                 if boundary && gap > COLUMN_GAP * g.size {
-                    line.push('\t');
+                    Some(true)
                 } else if g.space_before || (g.word_start && gap > word_gap * g.size) {
-                    line.push(' ');
+                    Some(false)
+                } else {
+                    None
                 }
+            });
+            match (separator.flatten(), words.last_mut()) {
+                (None, Some(w)) => {
+                    w.text.push_str(&g.text);
+                    w.x1 = w.x1.max(g.end);
+                }
+                (sep, _) => words.push(Word {
+                    x0: g.x,
+                    x1: g.end,
+                    text: g.text.clone(),
+                    tab_before: sep == Some(true),
+                }),
             }
-            line.push_str(&g.text);
             prev = Some(match prev {
                 Some((end, est)) if end > g.end => (end, est),
                 _ => (g.end, g.end_estimated),
             });
         }
-        lines.push(line);
+        out.push(Row {
+            words,
+            break_before,
+            size,
+        });
     }
-    lines
+    columns::lines(&out)
 }

@@ -12,6 +12,7 @@
 
 pub mod clean;
 pub mod cli;
+pub mod columns;
 pub mod decode;
 pub mod error;
 pub mod export;

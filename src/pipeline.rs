@@ -84,8 +84,9 @@ pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Document> {
 }
 
 /// Parses the bytes of a file and also returns its cleaned text, one line per line: the
-/// index needs it for documents whose text is not held in punkter (reports, bilag).
-pub fn parse_bytes_with_text(path: &Path, bytes: &[u8]) -> Result<(Document, String)> {
+/// The text of a file as the parsers read it (decoded or extracted, cleaned, wrapped lines
+/// joined), with its source description.
+pub fn read_text(path: &Path, bytes: &[u8]) -> Result<(parse::Text, Source)> {
     let format = format_of(path).ok_or_else(|| Error::Unsupported {
         path: path.to_path_buf(),
     })?;
@@ -118,6 +119,13 @@ pub fn parse_bytes_with_text(path: &Path, bytes: &[u8]) -> Result<(Document, Str
         pages,
         encoding,
     };
+    Ok((parse::prepare(text), source))
+}
+
+/// Parses the bytes of a file and also returns its cleaned text (for full-text indexing of
+/// documents whose text is not all in their records).
+pub fn parse_bytes_with_text(path: &Path, bytes: &[u8]) -> Result<(Document, String)> {
+    let (text, source) = read_text(path, bytes)?;
     let id = content_id(bytes);
     let path_buf = path.to_path_buf();
     let doc = std::panic::catch_unwind(|| parse::document(&text, id, source)).map_err(|p| {

@@ -10,6 +10,7 @@ pub mod indstilling;
 pub mod meeting;
 pub mod numbers;
 pub mod punkt;
+pub mod reflow;
 pub mod sections;
 pub mod tables;
 pub mod vocab;
@@ -34,7 +35,22 @@ impl Text {
     }
 }
 
-/// Parses a document from its text.
+/// Readies extracted text for the parsers: paged (PDF) text gets its wrapped lines joined.
+pub fn prepare(text: Text) -> Text {
+    if text.pages.is_empty() {
+        return text;
+    }
+    let (lines, pages) = reflow::reflow(&text.cleaned.lines, &text.pages);
+    Text {
+        cleaned: Cleaned {
+            lines,
+            ..text.cleaned
+        },
+        pages,
+    }
+}
+
+/// Parses a document from text readied by `prepare`.
 pub fn document(text: &Text, id: String, source: Source) -> Document {
     let lines = &text.cleaned.lines;
     let headers = punkt::find_headers(lines);

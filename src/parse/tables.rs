@@ -36,12 +36,17 @@ pub fn find(lines: &[String]) -> Vec<Found> {
     out
 }
 
+/// The cells of a TAB row; trailing TABs are empty cells and are kept (so that figures keep
+/// their columns).
 fn cells(line: &str) -> Vec<String> {
-    let mut c: Vec<String> = line.split('\t').map(|c| c.trim().to_string()).collect();
-    while c.len() > 1 && c.last().is_some_and(|x| x.is_empty()) {
-        c.pop();
+    line.split('\t').map(|c| c.trim().to_string()).collect()
+}
+
+/// Trailing empty cells beyond the header's width carry nothing: drop them.
+fn trim_to(row: &mut Vec<String>, width: usize) {
+    while row.len() > width.max(1) && row.last().is_some_and(|x| x.is_empty()) {
+        row.pop();
     }
-    c
 }
 
 fn is_row(line: &str) -> bool {
@@ -58,10 +63,12 @@ fn tab_tables(lines: &[String]) -> Vec<Found> {
         }
         let start = i;
         let mut used = Vec::new();
+        let mut rows: Vec<Vec<String>> = Vec::new();
         let mut j = i;
         while j < lines.len() {
             if is_row(&lines[j]) {
                 used.push(j);
+                rows.push(cells(&lines[j]));
                 j += 1;
             } else if lines[j].trim().is_empty() {
                 // a blank line continues the table when another tab row follows
@@ -70,20 +77,27 @@ fn tab_tables(lines: &[String]) -> Vec<Found> {
                     Some(k) if is_row(&lines[k]) => j = k,
                     _ => break,
                 }
+            } else if is_wrapped_label(&lines[j]) && lines.get(j + 1).is_some_and(|l| is_row(l)) {
+                // a row label the layout wrapped onto a line of its own
+                if let Some(cell) = rows.last_mut().and_then(|r| r.first_mut()) {
+                    cell.push(' ');
+                    cell.push_str(lines[j].trim());
+                }
+                used.push(j);
+                j += 1;
             } else {
                 break;
             }
         }
         i = j;
-        let mut rows: Vec<Vec<String>> = used
-            .iter()
-            .map(|&k| cells(&lines[k]))
-            .filter(|r| r.iter().any(|c| !c.is_empty()))
-            .collect();
+        rows.retain(|r| r.iter().any(|c| !c.is_empty()));
         if rows.len() < 2 || rows.iter().all(|r| r.len() < 2) {
             continue;
         }
-        let header = rows.remove(0);
+        let (header, mut rows) = shape(rows);
+        for r in rows.iter_mut() {
+            trim_to(r, header.len());
+        }
         out.push(Found {
             caption: caption_before(lines, start),
             header,
@@ -94,6 +108,86 @@ fn tab_tables(lines: &[String]) -> Vec<Found> {
         });
     }
     out
+}
+
+/// A short line without figures: the wrapped tail of the row label above it.
+fn is_wrapped_label(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty()
+        && t.chars().count() <= 40
+        && !t.ends_with(':')
+        && !t.split_whitespace().any(is_cell_number)
+        && super::sections::heading(t).is_none()
+}
+
+fn has_figures(row: &[String]) -> bool {
+    row.iter()
+        .skip(1)
+        .any(|c| numbers::parse_amount(c).is_some())
+}
+
+/// Header and body of a table whose layout may have dropped empty cells: header lines that
+/// wrap (`Opr.` over `budget`) become one header, and in a table of figures the figures of a
+/// short row, and a short header, are aligned from the right.
+fn shape(mut rows: Vec<Vec<String>>) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut header = rows.remove(0);
+    let figures = rows.iter().any(|r| has_figures(r));
+    if !figures || has_figures(&header) {
+        return (header, rows);
+    }
+    // header lines that wrap: rows without figures before the first row of figures that
+    // spread over the columns (or leave the label column empty)
+    while rows.len() > 1
+        && !has_figures(&rows[0])
+        && rows[0].len() <= header.len()
+        && (rows[0].first().is_some_and(|c| c.is_empty())
+            || rows[0].iter().filter(|c| !c.is_empty()).count() >= 2)
+        && rows.iter().any(|r| has_figures(r))
+    {
+        let more = rows.remove(0);
+        let offset = header.len() - more.len();
+        for (k, cell) in more.into_iter().enumerate() {
+            let h = &mut header[offset + k];
+            if !cell.is_empty() {
+                if !h.is_empty() {
+                    h.push(' ');
+                }
+                h.push_str(&cell);
+            }
+        }
+    }
+    let width = rows
+        .iter()
+        .map(Vec::len)
+        .chain([header.len()])
+        .max()
+        .unwrap_or(0);
+    let align = |row: &mut Vec<String>| {
+        let short = width - row.len();
+        if short > 0 && row.len() >= 2 {
+            let at = 1;
+            for _ in 0..short {
+                row.insert(at, String::new());
+            }
+        }
+    };
+    for row in rows.iter_mut() {
+        let all_figures = row
+            .iter()
+            .skip(1)
+            .all(|c| c.is_empty() || numbers::parse_amount(c).is_some());
+        if all_figures {
+            align(row);
+        }
+    }
+    if header.len() < width && header.len() >= 2 {
+        // a header over the figures only: the label column has no heading
+        let short = width - header.len();
+        for _ in 0..short {
+            header.insert(0, String::new());
+        }
+    }
+    (header, rows)
 }
 
 /// The short line just above a table, when it reads like a caption.
@@ -270,6 +364,27 @@ mod tests {
         assert_eq!(t[0].header, vec!["Initiativ", "Status"]);
         assert_eq!(t[0].rows.len(), 2);
         assert_eq!(t[0].caption.as_deref(), Some("Oversigt"));
+    }
+
+    #[test]
+    fn pdf_layout_tables_are_reshaped() {
+        let lines: Vec<String> = "Resultat (mio. kr.)\tOpr.\tKorr.\tForv. afvigelse fra\nbudget\tbudget\tkor.budget\nIndtægter – skatter og generelle\t-3.269,2\t-3.259,7\t0,0\ntilskud\nRenter\t1,4\t-2,9\t5,8\nGreve\t225\nI alt\t-3.267,8\t-3.262,6\t5,8"
+            .lines()
+            .map(String::from)
+            .collect();
+        let t = &find(&lines)[0];
+        assert_eq!(
+            t.header,
+            vec![
+                "Resultat (mio. kr.)",
+                "Opr. budget",
+                "Korr. budget",
+                "Forv. afvigelse fra kor.budget"
+            ]
+        );
+        assert_eq!(t.rows[0][0], "Indtægter – skatter og generelle tilskud");
+        assert_eq!(t.rows[2], vec!["Greve", "", "", "225"]);
+        assert_eq!(t.rows.len(), 4);
     }
 
     #[test]

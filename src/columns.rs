@@ -1,0 +1,256 @@
+//! Table columns from word positions. A PDF lays a table out in columns but keeps no cells:
+//! empty cells vanish, header cells wrap onto a second line, neighbouring header cells touch.
+//! Here the columns are found from the x-extents of the table's rows of figures (the white
+//! "rivers" between them), and every row of the table block is re-cut into those columns, so
+//! that each line comes out as TAB-separated cells in the right place, empty ones included.
+
+/// A word on a line: its left and right edge and its text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Word {
+    pub x0: f64,
+    pub x1: f64,
+    pub text: String,
+    /// The gap before it was as wide as a table column's.
+    pub tab_before: bool,
+}
+
+/// A line of words, and whether a paragraph break comes before it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub words: Vec<Word>,
+    pub break_before: bool,
+    pub size: f64,
+}
+
+impl Row {
+    /// The words as a line: spaces between words, TABs at column gaps.
+    pub fn text(&self) -> String {
+        let mut s = String::new();
+        for (i, w) in self.words.iter().enumerate() {
+            if i > 0 {
+                s.push(if w.tab_before { '\t' } else { ' ' });
+            }
+            s.push_str(&w.text);
+        }
+        s
+    }
+
+    /// Cells: runs of words between column gaps, with their extents.
+    fn cells(&self) -> Vec<(f64, f64, String)> {
+        let mut out: Vec<(f64, f64, String)> = Vec::new();
+        for w in &self.words {
+            match out.last_mut() {
+                Some(c) if !w.tab_before => {
+                    c.1 = c.1.max(w.x1);
+                    c.2.push(' ');
+                    c.2.push_str(&w.text);
+                }
+                _ => out.push((w.x0, w.x1, w.text.clone())),
+            }
+        }
+        out
+    }
+
+    fn is_figure_row(&self) -> bool {
+        let cells = self.cells();
+        cells.len() >= 2 && cells[1..].iter().any(|c| is_figure(&c.2))
+    }
+}
+
+fn is_figure(s: &str) -> bool {
+    let t = s.trim().trim_end_matches('%');
+    let t = t.trim_start_matches(['-', '−', '–', '÷', '+']).trim();
+    !t.is_empty()
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ' '))
+        && t.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Lines of a page, with table blocks cut into aligned columns and an empty line at each
+/// paragraph break.
+pub fn lines(rows: &[Row]) -> Vec<String> {
+    let texts = aligned(rows);
+    let mut out = Vec::with_capacity(rows.len() + 8);
+    for (r, t) in rows.iter().zip(texts) {
+        if r.break_before {
+            out.push(String::new());
+        }
+        out.push(t);
+    }
+    out
+}
+
+fn aligned(rows: &[Row]) -> Vec<String> {
+    let mut out: Vec<Option<String>> = rows.iter().map(|r| Some(r.text())).collect();
+    let mut i = 0;
+    while i < rows.len() {
+        let Some((start, end)) = block_at(rows, i) else {
+            i += 1;
+            continue;
+        };
+        if let Some(columns) = columns_of(&rows[start..end]) {
+            // the line just above, when its words fall into the columns, is the header
+            let head = (start > 0
+                && !rows[start].break_before
+                && !rows[start - 1].is_figure_row()
+                && fits(&rows[start - 1], &columns))
+            .then(|| start - 1);
+            for k in head.into_iter().chain(start..end) {
+                // a line wholly in the first column is a wrapped label: left as it is
+                if assign(&rows[k], &columns).iter().any(|&c| c > 0) {
+                    out[k] = Some(cut(&rows[k], &columns));
+                }
+            }
+        }
+        i = end;
+    }
+    out.into_iter().flatten().collect()
+}
+
+/// A table block: consecutive lines with column gaps, and the short lines between them (wrapped
+/// labels), holding at least two rows of figures.
+fn block_at(rows: &[Row], i: usize) -> Option<(usize, usize)> {
+    if rows[i].cells().len() < 2 {
+        return None;
+    }
+    let mut end = i + 1;
+    while end < rows.len() {
+        let r = &rows[end];
+        let multi = r.cells().len() >= 2;
+        let short_between = !multi
+            && r.text().chars().count() <= 40
+            && rows.get(end + 1).is_some_and(|n| n.cells().len() >= 2);
+        if !(multi || short_between) {
+            break;
+        }
+        end += 1;
+    }
+    let figures = rows[i..end].iter().filter(|r| r.is_figure_row()).count();
+    (figures >= 1).then_some((i, end))
+}
+
+/// Column intervals: where the cells of the figure rows lie, merged where they overlap.
+fn columns_of(rows: &[Row]) -> Option<Vec<(f64, f64)>> {
+    let mut spans: Vec<(f64, f64)> = rows
+        .iter()
+        .filter(|r| r.is_figure_row())
+        .flat_map(|r| r.cells().into_iter().map(|c| (c.0, c.1)))
+        .collect();
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut merged: Vec<(f64, f64)> = Vec::new();
+    for (a, b) in spans {
+        match merged.last_mut() {
+            Some(m) if a <= m.1 + 1.0 => m.1 = m.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    (merged.len() >= 2).then_some(merged)
+}
+
+/// The column a word starting at `x` belongs to: figures sit right-aligned in their columns,
+/// so a column runs from the right edge of the one before it to its own right edge.
+fn column_at(x: f64, columns: &[(f64, f64)]) -> usize {
+    columns
+        .iter()
+        .position(|&(_, right)| x <= right + 0.5)
+        .unwrap_or(columns.len() - 1)
+}
+
+/// Each word's column. A run of words without a column gap stays in one column unless a word
+/// starts past that column's right edge after a gap wider than a word space (two header
+/// cells set too close together).
+fn assign(row: &Row, columns: &[(f64, f64)]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(row.words.len());
+    let mut current = 0;
+    for (i, w) in row.words.iter().enumerate() {
+        let gap = i.checked_sub(1).map(|p| w.x0 - row.words[p].x1);
+        let starts_cell = i == 0 || w.tab_before;
+        let spills = gap.is_some_and(|g| g > 0.5 * row.size) && w.x0 > columns[current].1 + 0.5;
+        if starts_cell || spills {
+            current = column_at(w.x0, columns).max(if starts_cell { 0 } else { current });
+        }
+        out.push(current);
+    }
+    out
+}
+
+/// Whether a line's words spread over at least two columns (a header line).
+fn fits(row: &Row, columns: &[(f64, f64)]) -> bool {
+    let first = columns[0].0;
+    let last = columns[columns.len() - 1].1;
+    let inside = row
+        .words
+        .iter()
+        .all(|w| w.x0 >= first - 2.0 && w.x1 <= last + 40.0);
+    let used: std::collections::BTreeSet<usize> = assign(row, columns).into_iter().collect();
+    inside && used.len() >= 2
+}
+
+/// A row cut into the columns: TAB-separated cells, empty ones included.
+fn cut(row: &Row, columns: &[(f64, f64)]) -> String {
+    let mut cells = vec![String::new(); columns.len()];
+    for (w, k) in row.words.iter().zip(assign(row, columns)) {
+        let cell = &mut cells[k];
+        if !cell.is_empty() {
+            cell.push(' ');
+        }
+        cell.push_str(&w.text);
+    }
+    cells.join("\t")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(x0: f64, text: &str, tab: bool) -> Word {
+        Word {
+            x0,
+            x1: x0 + 6.0 * text.chars().count() as f64,
+            text: text.into(),
+            tab_before: tab,
+        }
+    }
+
+    fn row(words: Vec<Word>) -> Row {
+        Row {
+            words,
+            break_before: false,
+            size: 10.0,
+        }
+    }
+
+    #[test]
+    fn figures_find_their_columns_and_empty_cells_come_back() {
+        let rows = vec![
+            row(vec![
+                w(0.0, "Beløb", false),
+                w(200.0, "Korr.", true),
+                w(300.0, "Ompl", true),
+                w(330.0, "Forv.", false),
+            ]),
+            row(vec![w(200.0, "budget", false), w(330.0, "regnskab", true)]),
+            row(vec![
+                w(0.0, "Udvalget", false),
+                w(200.0, "396.112", true),
+                w(300.0, "233", true),
+                w(400.0, "-16.521", true),
+            ]),
+            row(vec![w(0.0, "Greve", false), w(400.0, "225", true)]),
+        ];
+        let out = lines(&rows);
+        assert_eq!(out[0], "Beløb\tKorr.\tOmpl\tForv.");
+        assert_eq!(out[2], "Udvalget\t396.112\t233\t-16.521");
+        assert_eq!(out[3], "Greve\t\t\t225");
+        assert_eq!(
+            out[1], "\tbudget\t\tregnskab",
+            "a wrapped header line keeps its columns"
+        );
+    }
+
+    #[test]
+    fn prose_is_left_alone() {
+        let rows = vec![row(vec![w(0.0, "Tekst", false), w(40.0, "her", false)])];
+        assert_eq!(lines(&rows), vec!["Tekst her"]);
+    }
+}

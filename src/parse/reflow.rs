@@ -1,0 +1,167 @@
+//! Paragraphs that a PDF's layout wrapped over several lines are joined back, so that a
+//! clause, a decision or a title reads as one line, as it does in text renderings. A line is
+//! taken as wrapped when it runs (nearly) to the right margin and the next line does not start
+//! something of its own: a heading, an item, a list entry, a case line.
+
+use super::{dates, punkt, sections};
+
+/// Joins wrapped lines; `pages` (one entry per line) is kept in step.
+pub fn reflow(lines: &[String], pages: &[u32]) -> (Vec<String>, Vec<u32>) {
+    let full = full_width(lines);
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    let mut out_pages: Vec<u32> = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let mut line = lines[i].clone();
+        let page = pages.get(i).copied().unwrap_or(0);
+        let mut j = i + 1;
+        while wraps(&line, full) {
+            // the next non-empty line, across a page break
+            let mut k = j;
+            while k < lines.len() && lines[k].trim().is_empty() && crosses_page(pages, j, k) {
+                k += 1;
+            }
+            let Some(next) = lines.get(k) else { break };
+            if next.trim().is_empty() || starts_own_line(next) {
+                break;
+            }
+            line = format!("{} {}", line.trim_end(), next.trim());
+            j = k + 1;
+        }
+        out.push(line);
+        out_pages.push(page);
+        i = j;
+    }
+    (out, out_pages)
+}
+
+/// Blank lines between `from` and `to` are only a page break (no blank line within a page).
+fn crosses_page(pages: &[u32], from: usize, to: usize) -> bool {
+    match (pages.get(from.saturating_sub(1)), pages.get(to + 1)) {
+        (Some(a), Some(b)) => a != b,
+        _ => false,
+    }
+}
+
+/// The length of a full line: the 90th percentile of the lengths of prose lines.
+fn full_width(lines: &[String]) -> usize {
+    let mut lengths: Vec<usize> = lines
+        .iter()
+        .filter(|l| !l.contains('\t') && l.trim().len() > 20)
+        .map(|l| l.trim().chars().count())
+        .collect();
+    if lengths.len() < 10 {
+        return usize::MAX;
+    }
+    lengths.sort_unstable();
+    lengths[lengths.len() * 9 / 10]
+}
+
+fn wraps(line: &str, full: usize) -> bool {
+    let t = line.trim();
+    if t.is_empty() || t.contains('\t') || full == usize::MAX {
+        return false;
+    }
+    let len = t.chars().count();
+    // a long line is wrapped unless it ends what it says
+    len * 100 >= full * 80
+        && !t.ends_with(':')
+        && punkt::case_line(t).is_none()
+        && sections::heading(t).is_none()
+        && sections::decision_head(t).is_none()
+}
+
+/// Lines that begin something: they are never the continuation of the line above.
+fn starts_own_line(line: &str) -> bool {
+    let t = line.trim();
+    let first = t.chars().next().unwrap_or(' ');
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    let shouting = letters.len() > 3 && letters.iter().all(|c| c.is_uppercase());
+    t.contains('\t')
+        || shouting
+        || matches!(first, '-' | '–' | '•' | '*' | '·' | '▪' | '◦')
+        || ENUMERATED.is_match(t)
+        || punkt::case_line(t).is_some()
+        || punkt::access_marker(t).is_some()
+        || sections::heading(t).is_some()
+        || sections::decision_head(t).is_some()
+        || LABEL.is_match(t)
+        || (dates::first_date(t).is_some() && t.len() < 40)
+}
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+static ENUMERATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\(?\d{1,3}[.)]\s|\d{1,2}\.\d{1,2}\.?\s|\(?[a-hA-H][.)]\s|(?i:punkt|pkt\.?|bilag)\s+\d)").unwrap()
+});
+static LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[\p{Lu}][\p{L} ./-]{1,30}:(?:\s|$)").unwrap());
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Vec<String> {
+        let mut lines: Vec<String> = text.lines().map(String::from).collect();
+        // enough full-width prose for the statistic
+        for _ in 0..12 {
+            lines.push(String::new());
+            lines.push("x".repeat(60));
+        }
+        let pages = vec![1; lines.len()];
+        reflow(&lines, &pages)
+            .0
+            .into_iter()
+            .filter(|l| !l.starts_with("xxx"))
+            .collect()
+    }
+
+    #[test]
+    fn wrapped_lines_are_joined_structure_is_kept() {
+        let out = run(&format!(
+            "Administrationen indstiller, at:\n1. udvalget godkender 2. udkast til politikken for {}\n2023-2026 som efterfølgende sendes i høring.\n2. Næste punkt\nBeslutning:\nGodkendt.",
+            "a".repeat(14)
+        ));
+        assert_eq!(
+            out[1],
+            format!(
+                "1. udvalget godkender 2. udkast til politikken for {} 2023-2026 som efterfølgende sendes i høring.",
+                "a".repeat(14)
+            )
+        );
+        assert_eq!(out[2], "2. Næste punkt");
+        assert_eq!(out[3], "Beslutning:");
+    }
+
+    #[test]
+    fn short_lines_and_list_items_stay() {
+        let out = run("Kort linje.\nNæste linje.\n- punkt et\n- punkt to");
+        assert_eq!(
+            out[..4],
+            ["Kort linje.", "Næste linje.", "- punkt et", "- punkt to"]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_runs_on_over_a_page_break() {
+        let mut lines: Vec<String> = Vec::new();
+        let mut pages = Vec::new();
+        for _ in 0..12 {
+            lines.push("y".repeat(60));
+            pages.push(1);
+        }
+        lines.push("Den sidste linje på siden går helt ud til margenen og fortsætter på".into());
+        pages.push(1);
+        lines.push(String::new());
+        pages.push(1);
+        lines.push("næste side.".into());
+        pages.push(2);
+        let (out, p) = reflow(&lines, &pages);
+        assert!(
+            out.iter().any(|l| l.ends_with("fortsætter på næste side.")),
+            "{out:?}"
+        );
+        assert_eq!(out.len(), p.len());
+    }
+}
