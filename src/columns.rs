@@ -58,12 +58,16 @@ impl Row {
 }
 
 fn is_figure(s: &str) -> bool {
-    let t = s.trim().trim_end_matches('%');
-    let t = t.trim_start_matches(['-', '−', '–', '÷', '+']).trim();
-    !t.is_empty()
-        && t.chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ' '))
-        && t.chars().any(|c| c.is_ascii_digit())
+    let t = s.trim().trim_end_matches('%').trim_end();
+    let t = t.trim_start_matches(['-', '−', '–', '÷', '+']).trim_start();
+    let (int, frac) = t.split_once(',').unwrap_or((t, ""));
+    let groups: Vec<&str> = int.split('.').collect();
+    let grouped = groups.len() > 1
+        && (1..=3).contains(&groups[0].len())
+        && groups[1..].iter().all(|g| g.len() == 3);
+    let digits = |x: &str| !x.is_empty() && x.chars().all(|c| c.is_ascii_digit());
+    (grouped && groups.iter().all(|g| digits(g)) || digits(int))
+        && (frac.is_empty() || digits(frac))
 }
 
 /// Lines of a page, with table blocks cut into aligned columns and an empty line at each
@@ -129,20 +133,34 @@ fn block_at(rows: &[Row], i: usize) -> Option<(usize, usize)> {
     (figures >= 1).then_some((i, end))
 }
 
-/// Column intervals: where the cells of the figure rows lie, merged where they overlap.
+/// Column intervals: where the words of the figure rows lie, merged where they overlap or
+/// are no further apart than a word space (a column gap is wider: the white river between
+/// columns runs through every row).
 fn columns_of(rows: &[Row]) -> Option<Vec<(f64, f64)>> {
-    let mut spans: Vec<(f64, f64)> = rows
+    let figure_rows: Vec<&Row> = rows.iter().filter(|r| r.is_figure_row()).collect();
+    let size = figure_rows.iter().map(|r| r.size).fold(0.0, f64::max);
+    let mut spans: Vec<(f64, f64)> = figure_rows
         .iter()
-        .filter(|r| r.is_figure_row())
-        .flat_map(|r| r.cells().into_iter().map(|c| (c.0, c.1)))
+        .flat_map(|r| r.words.iter().map(|w| (w.x0, w.x1)))
         .collect();
     spans.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut merged: Vec<(f64, f64)> = Vec::new();
     for (a, b) in spans {
         match merged.last_mut() {
-            Some(m) if a <= m.1 + 1.0 => m.1 = m.1.max(b),
+            Some(m) if a <= m.1 + 0.5 * size => m.1 = m.1.max(b),
             _ => merged.push((a, b)),
         }
+    }
+    // a column only one row has something in (a dash set left of where the figures of that
+    // column stand) is no column: its word goes to the column of figures it sits in
+    if figure_rows.len() >= 3 {
+        let support = |&(a, b): &(f64, f64)| {
+            figure_rows
+                .iter()
+                .filter(|r| r.words.iter().any(|w| w.x1 > a && w.x0 < b))
+                .count()
+        };
+        merged.retain(|m| support(m) >= 2);
     }
     (merged.len() >= 2).then_some(merged)
 }

@@ -203,6 +203,15 @@ impl OutputDev for GlyphLines {
             self.space_before = true;
             return Ok(());
         }
+        // zero-width and soft-hyphen characters take no room: they are not words
+        if text.chars().all(|c| {
+            matches!(
+                c,
+                '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
+            )
+        }) {
+            return Ok(());
+        }
         let mut end = x + width * size;
         if self.run_zero_width {
             end = end.max(x0 + self.run_chars as f64 * 0.5 * size);

@@ -78,10 +78,16 @@ fn tab_tables(lines: &[String]) -> Vec<Found> {
                     _ => break,
                 }
             } else if is_wrapped_label(&lines[j]) && lines.get(j + 1).is_some_and(|l| is_row(l)) {
-                // a row label the layout wrapped onto a line of its own
-                if let Some(cell) = rows.last_mut().and_then(|r| r.first_mut()) {
-                    cell.push(' ');
-                    cell.push_str(lines[j].trim());
+                // a short line between rows: the tail of the row label above, which the layout
+                // wrapped, or a group label of its own
+                let t = lines[j].trim();
+                let previous = rows.last_mut().and_then(|r| r.first_mut());
+                match previous {
+                    Some(cell) if continues(cell, t) => {
+                        cell.push(' ');
+                        cell.push_str(t);
+                    }
+                    _ => rows.push(vec![t.to_string()]),
                 }
                 used.push(j);
                 j += 1;
@@ -120,6 +126,18 @@ fn is_wrapped_label(line: &str) -> bool {
         && super::sections::heading(t).is_none()
 }
 
+/// Whether `next` reads as the continuation of the cell text `cell` (it starts in lower case,
+/// or the cell breaks off on a joining word).
+fn continues(cell: &str, next: &str) -> bool {
+    let lower = next.chars().next().is_some_and(char::is_lowercase);
+    let last = cell.split_whitespace().last().unwrap_or("").to_lowercase();
+    let open = matches!(
+        last.as_str(),
+        "og" | "i" | "for" | "af" | "til" | "med" | "samt" | "som" | "på" | "-" | "–"
+    ) || cell.ends_with(['-', ',', '–']);
+    !cell.is_empty() && (lower || open)
+}
+
 fn has_figures(row: &[String]) -> bool {
     row.iter()
         .skip(1)
@@ -156,6 +174,39 @@ fn shape(mut rows: Vec<Vec<String>>) -> (Vec<String>, Vec<Vec<String>>) {
             }
         }
     }
+    // cells the layout wrapped onto the next line: a row without figures whose text continues
+    // the row of figures above it is folded into that row
+    let mut folded: Vec<Vec<String>> = Vec::with_capacity(rows.len());
+    for row in rows {
+        let first = row
+            .iter()
+            .find(|c| !c.is_empty())
+            .cloned()
+            .unwrap_or_default();
+        match folded.last_mut() {
+            Some(prev)
+                if has_figures(prev)
+                    && !has_figures(&row)
+                    && row.len() >= 2
+                    && (row[0].is_empty() || continues(&prev[0], &first)) =>
+            {
+                for (k, cell) in row.into_iter().enumerate() {
+                    if cell.is_empty() {
+                        continue;
+                    }
+                    if k >= prev.len() {
+                        prev.resize(k + 1, String::new());
+                    }
+                    if !prev[k].is_empty() {
+                        prev[k].push(' ');
+                    }
+                    prev[k].push_str(&cell);
+                }
+            }
+            _ => folded.push(row),
+        }
+    }
+    let mut rows = folded;
     let width = rows
         .iter()
         .map(Vec::len)
