@@ -179,19 +179,22 @@ fn strip_html(text: &str) -> String {
 /// are not part of this document (and look like agenda items).
 fn drop_related_documents(text: &str) -> Vec<&str> {
     let lines: Vec<&str> = text.lines().collect();
-    let is = |l: &str, word: &str| l.trim().trim_end_matches(':').eq_ignore_ascii_case(word);
-    let start = lines.iter().position(|l| is(l, "relaterede dokumenter"));
-    let end = start.and_then(|s| {
-        lines[s..]
-            .iter()
-            .position(|l| is(l, "transkript"))
-            .map(|p| s + p)
-    });
-    match (start, end) {
-        (Some(s), Some(e)) => lines[..s].iter().chain(&lines[e..]).copied().collect(),
-        (Some(s), None) => lines[..s].iter().chain(&lines[s + 1..]).copied().collect(),
-        _ => lines,
+    match related_documents(&lines) {
+        Some((s, Some(e))) => lines[..s].iter().chain(&lines[e..]).copied().collect(),
+        Some((s, None)) => lines[..s].iter().chain(&lines[s + 1..]).copied().collect(),
+        None => lines,
     }
+}
+
+/// Where a related-documents list starts (its heading) and where the transcript begins.
+pub fn related_documents(lines: &[&str]) -> Option<(usize, Option<usize>)> {
+    let is = |l: &str, word: &str| l.trim().trim_end_matches(':').eq_ignore_ascii_case(word);
+    let start = lines.iter().position(|l| is(l, "relaterede dokumenter"))?;
+    let end = lines[start..]
+        .iter()
+        .position(|l| is(l, "transkript"))
+        .map(|p| start + p);
+    Some((start, end))
 }
 
 /// Transcriptions start each page with its number: `2 Forenkling …`, `3 DEL I …`. Only a run of
@@ -221,7 +224,8 @@ fn strip_page_counters(lines: &mut [String]) {
     }
 }
 
-fn split_run_on(line: &str) -> Vec<String> {
+/// Splits a long transcribed paragraph before the structural markers it runs together.
+pub fn split_run_on(line: &str) -> Vec<String> {
     if line.len() < 300 {
         return vec![line.to_string()];
     }

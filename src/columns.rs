@@ -73,10 +73,12 @@ fn is_figure(s: &str) -> bool {
 /// Lines of a page, with table blocks cut into aligned columns and an empty line at each
 /// paragraph break.
 pub fn lines(rows: &[Row]) -> Vec<String> {
-    let texts = aligned(rows);
+    let (texts, in_table) = aligned(rows);
     let mut out = Vec::with_capacity(rows.len() + 8);
-    for (r, t) in rows.iter().zip(texts) {
-        if r.break_before {
+    for (k, (r, t)) in rows.iter().zip(texts).enumerate() {
+        // cell padding is no paragraph break inside a table
+        let inside = in_table[k] && k > 0 && in_table[k - 1];
+        if r.break_before && !inside {
             out.push(String::new());
         }
         out.push(t);
@@ -84,8 +86,10 @@ pub fn lines(rows: &[Row]) -> Vec<String> {
     out
 }
 
-fn aligned(rows: &[Row]) -> Vec<String> {
+/// The text of each row, and whether it belongs to a table block.
+fn aligned(rows: &[Row]) -> (Vec<String>, Vec<bool>) {
     let mut out: Vec<Option<String>> = rows.iter().map(|r| Some(r.text())).collect();
+    let mut in_table = vec![false; rows.len()];
     let mut i = 0;
     while i < rows.len() {
         let Some((start, end)) = block_at(rows, i) else {
@@ -100,6 +104,7 @@ fn aligned(rows: &[Row]) -> Vec<String> {
                 && fits(&rows[start - 1], &columns))
             .then(|| start - 1);
             for k in head.into_iter().chain(start..end) {
+                in_table[k] = true;
                 // a line wholly in the first column is a wrapped label: left as it is
                 if assign(&rows[k], &columns).iter().any(|&c| c > 0) {
                     out[k] = Some(cut(&rows[k], &columns));
@@ -108,7 +113,7 @@ fn aligned(rows: &[Row]) -> Vec<String> {
         }
         i = end;
     }
-    out.into_iter().flatten().collect()
+    (out.into_iter().flatten().collect(), in_table)
 }
 
 /// A table block: consecutive lines with column gaps, and the short lines between them (wrapped

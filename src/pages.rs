@@ -14,10 +14,12 @@ const ZONE: usize = 4;
 /// out (kept in `furniture`), hyphenation undone, then the usual per-page cleanup. Returns
 /// the cleaned text and the page of each of its lines.
 pub fn clean_pages(pages: Vec<Vec<String>>) -> (Cleaned, Vec<u32>) {
+    let pages = drop_related_documents(pages);
     let (pages, mut furniture) = strip_running(pages);
     let pages = join_hyphenated(pages);
     let mut lines = Vec::new();
     let mut page_of = Vec::new();
+    let mut transcript = false;
     for (i, p) in pages.iter().enumerate() {
         let lines_in: Vec<String> = p.iter().map(|l| label_value(&bullet(l))).collect();
         let c = clean::clean(&lines_in.join("\n"));
@@ -25,15 +27,35 @@ pub fn clean_pages(pages: Vec<Vec<String>>) -> (Cleaned, Vec<u32>) {
         lines.extend(c.lines);
         lines.push(String::new());
         furniture.extend(c.furniture);
+        transcript |= c.transcript;
     }
     (
         Cleaned {
             lines,
             furniture,
-            transcript: false,
+            transcript,
         },
         page_of,
     )
+}
+
+/// A printed web transcription's list of related documents runs over pages up to `Transkript`:
+/// those titles are not this document's.
+fn drop_related_documents(mut pages: Vec<Vec<String>>) -> Vec<Vec<String>> {
+    let all: Vec<(usize, usize)> = pages
+        .iter()
+        .enumerate()
+        .flat_map(|(p, lines)| (0..lines.len()).map(move |i| (p, i)))
+        .collect();
+    let text: Vec<&str> = all.iter().map(|&(p, i)| pages[p][i].as_str()).collect();
+    let Some((start, Some(end))) = clean::related_documents(&text) else {
+        return pages;
+    };
+    let doomed: Vec<(usize, usize)> = all[start..end].to_vec();
+    for &(p, i) in doomed.iter().rev() {
+        pages[p].remove(i);
+    }
+    pages
 }
 
 /// The key a running line is recognised by: digits masked, whitespace collapsed.

@@ -27,6 +27,11 @@ pub fn records(index: usize, table: &Table) -> (Vec<BudgetRecord>, Vec<String>) 
         let label = label_at
             .map(|k| row[k].trim().to_string())
             .unwrap_or_default();
+        // a lone figure with no label (a wrapped cell's tail, a year) is not a record
+        if label.is_empty() && row.iter().filter(|c| !c.trim().is_empty()).count() < 2 {
+            parsed.push((label, vec![None; row.len()]));
+            continue;
+        }
         let mut amounts = Vec::with_capacity(row.len());
         for (j, cell) in row.iter().enumerate() {
             let a = if Some(j) == label_at {

@@ -40,7 +40,19 @@ pub fn prepare(text: Text) -> Text {
     if text.pages.is_empty() {
         return text;
     }
-    let (lines, pages) = reflow::reflow(&text.cleaned.lines, &text.pages);
+    let (mut lines, mut pages) = reflow::reflow(&text.cleaned.lines, &text.pages);
+    if text.cleaned.transcript {
+        // a printed transcription: its run-on paragraphs are whole again only now
+        let mut split_lines = Vec::with_capacity(lines.len());
+        let mut split_pages = Vec::with_capacity(lines.len());
+        for (line, page) in lines.iter().zip(&pages) {
+            for part in crate::clean::split_run_on(line) {
+                split_lines.push(part);
+                split_pages.push(*page);
+            }
+        }
+        (lines, pages) = (split_lines, split_pages);
+    }
     Text {
         cleaned: Cleaned {
             lines,

@@ -15,14 +15,14 @@ pub fn reflow(lines: &[String], pages: &[u32]) -> (Vec<String>, Vec<u32>) {
         let mut line = lines[i].clone();
         let page = pages.get(i).copied().unwrap_or(0);
         let mut j = i + 1;
-        while wraps(&line, full) {
+        loop {
             // the next non-empty line, across a page break
             let mut k = j;
             while k < lines.len() && lines[k].trim().is_empty() && crosses_page(pages, j, k) {
                 k += 1;
             }
             let Some(next) = lines.get(k) else { break };
-            if next.trim().is_empty() || starts_own_line(next) {
+            if !wraps(&line, next, full) || next.trim().is_empty() || starts_own_line(next) {
                 break;
             }
             line = format!("{} {}", line.trim_end(), next.trim());
@@ -57,14 +57,19 @@ fn full_width(lines: &[String]) -> usize {
     lengths[lengths.len() * 9 / 10]
 }
 
-fn wraps(line: &str, full: usize) -> bool {
+/// A line is wrapped when it is long, or when the next line's first word would not have fitted
+/// after it; and it does not end what it says.
+fn wraps(line: &str, next: &str, full: usize) -> bool {
     let t = line.trim();
     if t.is_empty() || t.contains('\t') || full == usize::MAX {
         return false;
     }
     let len = t.chars().count();
-    // a long line is wrapped unless it ends what it says
-    len * 100 >= full * 80
+    let next_word = next
+        .split_whitespace()
+        .next()
+        .map_or(0, |w| w.chars().count());
+    (len * 100 >= full * 80 || (len + 1 + next_word) * 100 >= full * 95)
         && !t.ends_with(':')
         && punkt::case_line(t).is_none()
         && sections::heading(t).is_none()

@@ -77,7 +77,12 @@ fn tab_tables(lines: &[String]) -> Vec<Found> {
                     Some(k) if is_row(&lines[k]) => j = k,
                     _ => break,
                 }
-            } else if is_wrapped_label(&lines[j]) && lines.get(j + 1).is_some_and(|l| is_row(l)) {
+            } else if is_wrapped_label(&lines[j])
+                && lines[j + 1..]
+                    .iter()
+                    .find(|l| !l.trim().is_empty())
+                    .is_some_and(|l| is_row(l))
+            {
                 // a short line between rows: the tail of the row label above, which the layout
                 // wrapped, or a group label of its own
                 let t = lines[j].trim();

@@ -257,3 +257,65 @@ fn aarhus_outline_numbered_referat_facts() {
         "{items:?}"
     );
 }
+
+/// What must agree between a text and its PDF rendering: per punkt its number, title, case
+/// numbers and decisions (date, outcome).
+type Item = (
+    String,
+    String,
+    Vec<String>,
+    Vec<(Option<String>, Option<referat::model::Outcome>)>,
+);
+
+fn items(d: &referat::model::Document) -> Vec<Item> {
+    d.punkter
+        .iter()
+        .map(|p| {
+            (
+                p.number.clone(),
+                p.title.clone(),
+                p.case_numbers.clone(),
+                p.beslutninger
+                    .iter()
+                    .map(|x| (x.date.clone(), x.outcome))
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+fn budget(d: &referat::model::Document) -> std::collections::BTreeMap<(String, String), usize> {
+    let mut m = std::collections::BTreeMap::new();
+    for r in &d.budget {
+        *m.entry((r.row.clone(), format!("{}", r.value)))
+            .or_default() += 1;
+    }
+    m
+}
+
+/// The seed documents rendered as PDF (tools/render_corpus_pdfs.py) give the same items,
+/// decisions and budget records as their text.
+#[test]
+fn text_and_pdf_renderings_agree() {
+    let mut compared = 0;
+    for txt in crate::support::corpus_files()
+        .into_iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "txt"))
+    {
+        let pdf = txt.with_extension("pdf");
+        if !crate::support::root().join(&pdf).exists() {
+            continue;
+        }
+        let name = txt.file_name().unwrap().to_string_lossy().into_owned();
+        let a = crate::support::parse(&name);
+        let b = crate::support::parse(&pdf.file_name().unwrap().to_string_lossy());
+        assert_eq!(a.kind, b.kind, "{name}");
+        assert_eq!(items(&a), items(&b), "{name}: punkter and decisions");
+        assert_eq!(budget(&a), budget(&b), "{name}: budget records");
+        compared += 1;
+    }
+    assert!(
+        compared >= 5,
+        "the seed texts have PDF renderings in corpus/"
+    );
+}
