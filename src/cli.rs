@@ -157,8 +157,13 @@ pub enum Command {
         #[arg(long)]
         pages: bool,
     },
-    /// Print the JSON Schema of the documents referat writes.
-    Schema,
+    /// Print a JSON Schema: of the documents (`parse`, `export`), the index records
+    /// (`export --index`) or the search output (`search --json`).
+    Schema {
+        /// Which schema.
+        #[arg(long = "of", value_enum, default_value = "document")]
+        of: SchemaKind,
+    },
 }
 
 /// The index folder of the index commands.
@@ -167,6 +172,13 @@ pub struct IndexArg {
     /// The index folder.
     #[arg(long = "index", env = "REFERAT_INDEX", default_value = crate::index::DEFAULT_DIR)]
     pub dir: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum SchemaKind {
+    Document,
+    Record,
+    Search,
 }
 
 /// Runs the command line and returns the process exit code.
@@ -237,8 +249,13 @@ pub fn run() -> i32 {
         }
         Command::Stats { index } => index_cli::stats(&index.dir, cli.json),
         Command::Text { file, pages } => show_text(&file, pages, cli.json),
-        Command::Schema => {
-            println!("{}", export::schema_json());
+        Command::Schema { of } => {
+            let schema = match of {
+                SchemaKind::Document => export::schema_json(),
+                SchemaKind::Record => crate::index::record_schema_json(),
+                SchemaKind::Search => crate::index::search::schema_json(),
+            };
+            println!("{schema}");
             Ok(0)
         }
     };

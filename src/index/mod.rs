@@ -41,6 +41,13 @@ pub struct Record {
     pub text: Option<String>,
 }
 
+/// The JSON Schema of the records `referat export --index` writes, as committed in
+/// `schemas/record.schema.json`.
+pub fn record_schema_json() -> String {
+    let schema = schemars::schema_for!(Record);
+    serde_json::to_string_pretty(&schema).expect("a schema always serialises")
+}
+
 impl Record {
     pub fn body(&self) -> Option<&str> {
         self.meeting.as_ref()?.body.as_deref()

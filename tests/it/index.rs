@@ -222,6 +222,22 @@ fn committed_search_schema_matches_the_types() {
     );
 }
 
+#[test]
+fn committed_record_schema_matches_the_types() {
+    let generated = referat::index::record_schema_json() + "\n";
+    let path = support::root().join("schemas/record.schema.json");
+    if support::bless() {
+        std::fs::write(&path, &generated).unwrap();
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "schemas/record.schema.json is out of date with src/index/mod.rs (referat schema --of record, or {}=1 cargo test)",
+        support::BLESS
+    );
+}
+
 /// A tiny referat written on the fly.
 fn write_referat(dir: &Path, name: &str, title: &str, body: &str) {
     std::fs::write(
@@ -318,6 +334,15 @@ fn export_from_the_index_gives_back_the_stored_records() {
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     assert_eq!(lines.len(), corpus_counts().1);
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(support::root().join("schemas/record.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    for line in &lines {
+        let errors: Vec<String> = validator.iter_errors(line).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{errors:?}");
+    }
     let doc = support::parse("referat-direktionen-2015-01-06.txt");
     let stored: Vec<&Value> = lines
         .iter()
