@@ -80,7 +80,9 @@ fn tab_tables(lines: &[String]) -> Vec<Found> {
             } else if is_wrapped_label(&lines[j])
                 && lines[j + 1..]
                     .iter()
-                    .find(|l| !l.trim().is_empty())
+                    .filter(|l| !l.trim().is_empty())
+                    .take(3)
+                    .find(|l| !is_wrapped_label(l))
                     .is_some_and(|l| is_row(l))
             {
                 // a short line between rows: the tail of the row label above, which the layout
@@ -420,6 +422,19 @@ mod tests {
         assert_eq!(t[0].header, vec!["Initiativ", "Status"]);
         assert_eq!(t[0].rows.len(), 2);
         assert_eq!(t[0].caption.as_deref(), Some("Oversigt"));
+    }
+
+    #[test]
+    fn wrapped_labels_and_group_labels_stay_in_the_table() {
+        let lines: Vec<String> = "X\tA\tB\nDet skattefinansierede\t-9.922\t-24.931\nområde i alt\nFinansieringsoversigt\nLåneoptagelse\t-17.683\t-31.672"
+            .lines()
+            .map(String::from)
+            .collect();
+        let t = find(&lines);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].rows[0][0], "Det skattefinansierede område i alt");
+        assert_eq!(t[0].rows[1], vec!["Finansieringsoversigt"]);
+        assert_eq!(t[0].rows[2][0], "Låneoptagelse");
     }
 
     #[test]
