@@ -302,18 +302,12 @@ fn parse(files: &[PathBuf], ndjson: bool, json: bool) -> anyhow::Result<i32> {
     Ok(if failed > 0 { 1 } else { 0 })
 }
 
-fn export_cmd(paths: &[PathBuf], out_path: &PathBuf, json: bool) -> anyhow::Result<i32> {
+fn export_cmd(paths: &[PathBuf], out_path: &std::path::Path, json: bool) -> anyhow::Result<i32> {
     let (files, walk_errors) = pipeline::collect_files(paths);
     let bar = progress(files.len() as u64, "parsing");
     let results = pipeline::parse_all(&files, || bar.inc(1));
     bar.finish_and_clear();
-    let mut sink: Box<dyn Write> = if out_path.as_os_str() == "-" {
-        Box::new(BufWriter::new(std::io::stdout().lock()))
-    } else {
-        let f = std::fs::File::create(out_path)
-            .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", out_path.display()))?;
-        Box::new(BufWriter::new(f))
-    };
+    let mut sink = crate::export::sink(out_path)?;
     let mut stderr_json = std::io::stderr();
     let mut written = 0;
     let mut failures = Vec::new();

@@ -16,6 +16,17 @@ pub fn write_document(out: &mut dyn Write, doc: &Document, pretty: bool) -> std:
     out.write_all(b"\n")
 }
 
+/// Where output goes: a file, or stdout for `-`.
+pub fn sink(path: &std::path::Path) -> anyhow::Result<Box<dyn Write>> {
+    Ok(if path.as_os_str() == "-" {
+        Box::new(std::io::BufWriter::new(std::io::stdout().lock()))
+    } else {
+        let f = std::fs::File::create(path)
+            .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", path.display()))?;
+        Box::new(std::io::BufWriter::new(f))
+    })
+}
+
 /// `{"error": {"path", "code", "reason"}}` for a file that failed.
 pub fn error_json(e: &Error) -> serde_json::Value {
     serde_json::json!({

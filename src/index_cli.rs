@@ -199,13 +199,7 @@ pub fn export_index(
     out_path: &Path,
     json: bool,
 ) -> anyhow::Result<i32> {
-    let mut sink: Box<dyn Write> = if out_path.as_os_str() == "-" {
-        Box::new(BufWriter::new(std::io::stdout().lock()))
-    } else {
-        let f = std::fs::File::create(out_path)
-            .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", out_path.display()))?;
-        Box::new(BufWriter::new(f))
-    };
+    let mut sink = crate::export::sink(out_path)?;
     let written = stored::export(dir, query, |r| {
         serde_json::to_writer(&mut sink, r)?;
         sink.write_all(b"\n")?;

@@ -63,16 +63,10 @@ fn every_corpus_output_validates_against_the_schema() {
 
 #[test]
 fn committed_schema_matches_the_types() {
-    let generated = referat::export::schema_json() + "\n";
-    let path = support::root().join("schemas/document.schema.json");
-    if support::bless() {
-        std::fs::write(&path, &generated).unwrap();
-        return;
-    }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == generated,
-        "schemas/document.schema.json is out of date with src/model.rs; regenerate it with\n  cargo run -- schema > schemas/document.schema.json\n(or {BLESS}=1 cargo test)"
+    support::assert_committed(
+        "schemas/document.schema.json",
+        &(referat::export::schema_json() + "\n"),
+        "cargo run -- schema > schemas/document.schema.json",
     );
 }
 

@@ -208,33 +208,19 @@ fn search_output_validates_against_the_committed_schema() {
 
 #[test]
 fn committed_search_schema_matches_the_types() {
-    let generated = referat::index::search::schema_json() + "\n";
-    let path = support::root().join("schemas/search.schema.json");
-    if support::bless() {
-        std::fs::write(&path, &generated).unwrap();
-        return;
-    }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == generated,
-        "schemas/search.schema.json is out of date with src/index/search.rs ({}=1 cargo test)",
-        support::BLESS
+    support::assert_committed(
+        "schemas/search.schema.json",
+        &(referat::index::search::schema_json() + "\n"),
+        "cargo run -- schema --of search > schemas/search.schema.json",
     );
 }
 
 #[test]
 fn committed_record_schema_matches_the_types() {
-    let generated = referat::index::record_schema_json() + "\n";
-    let path = support::root().join("schemas/record.schema.json");
-    if support::bless() {
-        std::fs::write(&path, &generated).unwrap();
-        return;
-    }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == generated,
-        "schemas/record.schema.json is out of date with src/index/mod.rs (referat schema --of record, or {}=1 cargo test)",
-        support::BLESS
+    support::assert_committed(
+        "schemas/record.schema.json",
+        &(referat::index::record_schema_json() + "\n"),
+        "cargo run -- schema --of record > schemas/record.schema.json",
     );
 }
 

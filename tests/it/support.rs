@@ -62,3 +62,18 @@ pub fn schema_errors(value: &serde_json::Value) -> Vec<String> {
         .map(|e| format!("{} at {}", e, e.instance_path))
         .collect()
 }
+
+/// Asserts that a committed generated file (a schema) equals what the code generates now, or
+/// rewrites it under REFERAT_BLESS.
+pub fn assert_committed(relative: &str, generated: &str, regenerate: &str) {
+    let path = root().join(relative);
+    if bless() {
+        std::fs::write(&path, generated).unwrap();
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "{relative} is out of date with the types; regenerate it with\n  {regenerate}\n(or {BLESS}=1 cargo test)"
+    );
+}
