@@ -1,52 +1,25 @@
 //! The command line end to end: output modes, errors that name the file, exit codes.
 
-use std::process::Command;
-
 use crate::support;
 
 fn referat(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_referat"))
-        .args(args)
-        .current_dir(support::root())
-        .output()
-        .expect("the binary runs")
+    support::run(args, &[])
 }
 
-fn bad_files() -> tempdir::Dir {
-    let dir = tempdir::Dir::new("cli");
-    std::fs::write(dir.path.join("empty.txt"), b"").unwrap();
+fn bad_files() -> support::TempDir {
+    let dir = support::TempDir::new("cli");
+    std::fs::write(dir.0.join("empty.txt"), b"").unwrap();
     std::fs::write(
-        dir.path.join("binary.txt"),
+        dir.0.join("binary.txt"),
         [0x50u8, 0x4b, 3, 4, 0, 0, 0, 0, 0x9c, 0xff, 0, 1],
     )
     .unwrap();
     std::fs::write(
-        dir.path.join("latin1.txt"),
+        dir.0.join("latin1.txt"),
         b"Referat\nByr\xe5det\n\nPunkt 1: Godkendelse af dagsorden\nBeslutning: Godkendt.\n",
     )
     .unwrap();
     dir
-}
-
-/// A temporary folder removed on drop (no extra crate needed for this).
-mod tempdir {
-    pub struct Dir {
-        pub path: std::path::PathBuf,
-    }
-    impl Dir {
-        pub fn new(tag: &str) -> Self {
-            let path =
-                std::env::temp_dir().join(format!("referat-test-{tag}-{}", std::process::id()));
-            let _ = std::fs::remove_dir_all(&path);
-            std::fs::create_dir_all(&path).unwrap();
-            Dir { path }
-        }
-    }
-    impl Drop for Dir {
-        fn drop(&mut self) {
-            let _ = std::fs::remove_dir_all(&self.path);
-        }
-    }
 }
 
 #[test]
@@ -82,7 +55,7 @@ fn several_files_are_ndjson_in_path_order() {
 #[test]
 fn broken_files_are_reported_and_the_rest_still_come_out() {
     let dir = bad_files();
-    let d = dir.path.to_string_lossy().into_owned();
+    let d = dir.0.to_string_lossy().into_owned();
     let missing = format!("{d}/missing.txt");
     let out = referat(&["parse", "--json", &d, &missing]);
     assert_eq!(
@@ -119,8 +92,8 @@ fn broken_files_are_reported_and_the_rest_still_come_out() {
 
 #[test]
 fn export_writes_sorted_ndjson_and_a_summary() {
-    let dir = tempdir::Dir::new("export");
-    let out_file = dir.path.join("corpus.ndjson");
+    let dir = support::TempDir::new("export");
+    let out_file = dir.0.join("corpus.ndjson");
     let out = referat(&["export", "corpus", "--out", out_file.to_str().unwrap()]);
     assert!(
         out.status.success(),

@@ -2,7 +2,7 @@
 //! the filters the issue promises, re-ingest idempotently, survive a killed ingest.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 use serde_json::Value;
@@ -32,24 +32,7 @@ fn json(out: &Output) -> Value {
     serde_json::from_slice(&ok(out).stdout).expect("one JSON object on stdout")
 }
 
-/// A temporary folder removed on drop.
-struct TempDir(PathBuf);
-impl TempDir {
-    fn new(tag: &str) -> Self {
-        let path = std::env::temp_dir().join(format!("referat-index-{tag}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&path);
-        std::fs::create_dir_all(&path).unwrap();
-        TempDir(path)
-    }
-    fn join(&self, p: &str) -> String {
-        self.0.join(p).to_string_lossy().into_owned()
-    }
-}
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+use crate::support::TempDir;
 
 /// An index of corpus/ in a temporary folder.
 /// What the corpus should give: (files, records, punkter). A document with no punkter is one

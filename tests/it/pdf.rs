@@ -1,35 +1,15 @@
 //! PDFs: broken, encrypted, scanned and slow files give distinct errors while the other files
 //! still come out; column-aware text; the facts of the two real PDFs in corpus/.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
 use crate::support;
 
 fn referat(args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_referat"))
-        .args(args)
-        .envs(env.iter().copied())
-        .current_dir(support::root())
-        .output()
-        .expect("the binary runs")
+    crate::support::run(args, env)
 }
 
-/// A fresh temporary folder, removed on drop.
-struct Dir(PathBuf);
-impl Dir {
-    fn new(tag: &str) -> Self {
-        let p = std::env::temp_dir().join(format!("referat-pdf-{tag}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&p);
-        std::fs::create_dir_all(&p).unwrap();
-        Dir(p)
-    }
-}
-impl Drop for Dir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+use crate::support::TempDir as Dir;
 
 /// A minimal one-page PDF whose page draws `content` (Helvetica as /F1), with a correct xref.
 fn tiny_pdf(content: &str) -> Vec<u8> {

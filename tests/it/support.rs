@@ -77,3 +77,36 @@ pub fn assert_committed(relative: &str, generated: &str, regenerate: &str) {
         "{relative} is out of date with the types; regenerate it with\n  {regenerate}\n(or {BLESS}=1 cargo test)"
     );
 }
+
+/// A temporary folder, removed on drop; `tag` keeps tests apart, the process id keeps runs apart.
+pub struct TempDir(pub PathBuf);
+
+impl TempDir {
+    pub fn new(tag: &str) -> Self {
+        let path = std::env::temp_dir().join(format!("referat-test-{tag}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path).unwrap();
+        TempDir(path)
+    }
+
+    /// A path inside the folder, as a string for command lines.
+    pub fn join(&self, p: &str) -> String {
+        self.0.join(p).to_string_lossy().into_owned()
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Runs the referat binary from the crate root with extra environment variables.
+pub fn run(args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_referat"))
+        .args(args)
+        .envs(env.iter().copied())
+        .current_dir(root())
+        .output()
+        .expect("the binary runs")
+}
