@@ -22,4 +22,5 @@ pub mod index_cli;
 pub mod model;
 pub mod pages;
 pub mod parse;
+pub mod pdftext;
 pub mod pipeline;

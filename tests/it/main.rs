@@ -2,6 +2,7 @@
 //! the JSON Schema, and the command line.
 
 mod cli;
+mod engine;
 mod facts;
 mod golden;
 mod index;

@@ -1,0 +1,226 @@
+//! Glyphs to lines: whatever reads a PDF hands over each glyph with its position, and at the end
+//! of a page the glyphs become lines of text, words split at gaps, table columns at wide gaps.
+
+use crate::columns::{self, Row, Word};
+
+/// One glyph on the page: left edge, baseline (from the top), right edge, font size.
+#[derive(Debug, Clone)]
+struct Glyph {
+    x: f64,
+    y: f64,
+    end: f64,
+    size: f64,
+    text: String,
+    /// First glyph of a text-showing operation: only there can a gap mean a space.
+    word_start: bool,
+    /// A space character came just before it in the content stream.
+    space_before: bool,
+    /// `end` is an estimate: the font gave no width for a glyph of this run.
+    end_estimated: bool,
+}
+
+/// An `OutputDev` that keeps every glyph with its position and, at the end of each page,
+/// rebuilds the lines: glyphs on one baseline, left to right, a space for a word gap and a TAB
+/// for a gap as wide as a table column's.
+#[derive(Default)]
+pub struct GlyphLines {
+    height: f64,
+    glyphs: Vec<Glyph>,
+    pages: Vec<Vec<String>>,
+    word_start: bool,
+    space_before: bool,
+    /// The current text run: where it starts, how many characters so far, and whether a glyph
+    /// without a width was seen (some embedded fonts lose theirs; then positions drift left
+    /// and the run's end is estimated from its length).
+    run_x0: Option<f64>,
+    run_chars: usize,
+    run_zero_width: bool,
+}
+
+impl GlyphLines {
+    /// A new page of the given height (points).
+    pub fn begin_page(&mut self, height: f64) {
+        self.height = height;
+        self.glyphs.clear();
+    }
+
+    /// Lays the page's glyphs out as lines.
+    pub fn end_page(&mut self) {
+        let glyphs = std::mem::take(&mut self.glyphs);
+        self.pages.push(layout(glyphs));
+    }
+
+    /// The lines of every page so far.
+    pub fn into_pages(self) -> Vec<Vec<String>> {
+        self.pages
+    }
+
+    /// One glyph: its text rendering matrix `[a b c d e f]`, advance width (fraction of the
+    /// font size), font size and text.
+    pub fn glyph(&mut self, trm: [f64; 6], width: f64, font_size: f64, text: &str) {
+        // as pdf-extract's own plain-text output: the size is the side of the square with the
+        // area of the transformed (size, size) vector
+        let vx = font_size * trm[0] + font_size * trm[2];
+        let vy = font_size * trm[1] + font_size * trm[3];
+        let size = (vx * vy).abs().sqrt();
+        if !size.is_finite() || size <= 0.0 {
+            return;
+        }
+        let x = trm[4];
+        let x0 = *self.run_x0.get_or_insert(x);
+        self.run_chars += text.chars().count().max(1);
+        if width <= 0.0 {
+            self.run_zero_width = true;
+        }
+        if text.trim().is_empty() {
+            self.space_before = true;
+            return;
+        }
+        // zero-width and soft-hyphen characters take no room: they are not words
+        if text.chars().all(|c| {
+            matches!(
+                c,
+                '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
+            )
+        }) {
+            return;
+        }
+        let mut end = x + width * size;
+        if self.run_zero_width {
+            end = end.max(x0 + self.run_chars as f64 * 0.5 * size);
+        }
+        self.glyphs.push(Glyph {
+            x,
+            y: self.height - trm[5],
+            end,
+            size,
+            text: text.to_string(),
+            word_start: std::mem::take(&mut self.word_start),
+            space_before: std::mem::take(&mut self.space_before),
+            end_estimated: self.run_zero_width,
+        });
+    }
+
+    /// A text-showing operation starts: only at its start can a gap mean a space.
+    pub fn begin_run(&mut self) {
+        self.word_start = true;
+        self.run_x0 = None;
+        self.run_chars = 0;
+        self.run_zero_width = false;
+    }
+}
+
+/// A gap wider than this many font sizes separates table columns (a TAB); word gaps are about
+/// a quarter of the size.
+const COLUMN_GAP: f64 = 1.2;
+/// A gap wider than this many font sizes separates words.
+const WORD_GAP: f64 = 0.12;
+/// The same where widths are in doubt: after a glyph whose width was estimated, or on a line
+/// that spells out its spaces as glyphs.
+const WORD_GAP_WIDE: f64 = 0.35;
+
+/// The glyphs of one page as lines, top to bottom (tables cut into columns by `columns`).
+fn layout(mut glyphs: Vec<Glyph>) -> Vec<String> {
+    glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    let mut rows: Vec<(f64, f64, Vec<Glyph>)> = Vec::new(); // baseline, size, glyphs
+    for g in glyphs {
+        match rows.last_mut() {
+            Some((y, size, row)) if (g.y - *y).abs() < 0.5 * size.min(g.size) => {
+                *size = size.max(g.size);
+                row.push(g);
+            }
+            _ => rows.push((g.y, g.size, vec![g])),
+        }
+    }
+    let mut out: Vec<Row> = Vec::with_capacity(rows.len());
+    let mut last_y: Option<(f64, f64)> = None;
+    for (y, size, mut row) in rows {
+        // a paragraph break where the baseline skips more than a line and a half
+        let break_before = last_y.is_some_and(|(ly, ls)| y - ly > 1.9 * ls.max(size));
+        last_y = Some((y, size));
+        row.sort_by(|a, b| a.x.total_cmp(&b.x));
+        // where the line spells its spaces out, a gap must be wide to count too: widths can be off
+        let spaced = row.iter().any(|g| g.space_before);
+        let mut words: Vec<Word> = Vec::new();
+        let mut prev: Option<(f64, bool)> = None; // end, estimated
+        for g in &row {
+            let separator = prev.map(|(end, estimated)| {
+                // within one text run the positions come from the font's widths, which some
+                // fonts lack: a gap there means nothing; after an estimated end only a wider
+                // gap is a word gap
+                let gap = g.x - end;
+                let word_gap = if estimated || spaced {
+                    WORD_GAP_WIDE
+                } else {
+                    WORD_GAP
+                };
+                let boundary = g.word_start || g.space_before;
+                if boundary && gap > COLUMN_GAP * g.size {
+                    Some(true)
+                } else if g.space_before || (g.word_start && gap > word_gap * g.size) {
+                    Some(false)
+                } else {
+                    None
+                }
+            });
+            match (separator.flatten(), words.last_mut()) {
+                (None, Some(w)) => {
+                    w.text.push_str(&g.text);
+                    w.x1 = w.x1.max(g.end);
+                }
+                (sep, _) => words.push(Word {
+                    x0: g.x,
+                    x1: g.end,
+                    text: g.text.clone(),
+                    tab_before: sep == Some(true),
+                }),
+            }
+            prev = Some(match prev {
+                Some((end, est)) if end > g.end => (end, est),
+                _ => (g.end, g.end_estimated),
+            });
+        }
+        // a list marker's hanging indent ("1.", "a)", "•", then a tab stop) is not a table
+        // column, unless the line has more columns
+        if let [marker, first, rest @ ..] = &mut words[..]
+            && is_list_marker(&marker.text)
+            && first.tab_before
+            && rest.iter().all(|w| !w.tab_before)
+        {
+            first.tab_before = false;
+        }
+        out.push(Row {
+            words,
+            break_before,
+            size,
+        });
+    }
+    columns::lines(&out)
+}
+
+/// A list item's marker: `1.`, `12)`, `a)`, `iv.`, or a bullet.
+fn is_list_marker(word: &str) -> bool {
+    let body = match word.strip_suffix(['.', ')']) {
+        Some(b) => b,
+        None => return matches!(word, "•" | "·" | "▪" | "◦" | "-" | "–" | "" | "o"),
+    };
+    let digits = body.len() <= 2 && !body.is_empty() && body.bytes().all(|b| b.is_ascii_digit());
+    let letter = body.len() == 1 && body.bytes().all(|b| b.is_ascii_lowercase());
+    let roman = !body.is_empty() && body.len() <= 4 && body.bytes().all(|b| b"ivx".contains(&b));
+    digits || letter || roman
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_markers() {
+        for m in ["1.", "12)", "a)", "iv.", "•", "–"] {
+            assert!(is_list_marker(m), "{m}");
+        }
+        for w in ["2022.", "Punkt", "417,2", "1.000", "ab)"] {
+            assert!(!is_list_marker(w), "{w}");
+        }
+    }
+}

@@ -1,0 +1,356 @@
+//! referat's own PDF text interpreter, on lopdf's object model: it runs each page's content
+//! stream for its text operators only, with fonts read once per document, and hands every glyph
+//! with its position to `lines`. pdf-extract reads whatever this declines (`Unsupported`).
+
+pub mod font;
+pub mod lexer;
+pub mod lines;
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use lopdf::{Dictionary, Document, Object, ObjectId};
+
+use font::{Font, Unsupported};
+use lexer::{Lexer, Operand};
+use lines::GlyphLines;
+
+/// Form XObjects nest at most this deep (a cycle would otherwise never end).
+const MAX_DEPTH: usize = 12;
+
+/// A 2-D affine matrix `[a b c d e f]` as PDF writes it.
+type Matrix = [f64; 6];
+
+const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+
+/// `m` then `n`: the product m × n in PDF's row-vector convention.
+fn mul(m: &Matrix, n: &Matrix) -> Matrix {
+    [
+        m[0] * n[0] + m[1] * n[2],
+        m[0] * n[1] + m[1] * n[3],
+        m[2] * n[0] + m[3] * n[2],
+        m[2] * n[1] + m[3] * n[3],
+        m[4] * n[0] + m[5] * n[2] + n[4],
+        m[4] * n[1] + m[5] * n[3] + n[5],
+    ]
+}
+
+fn translate(m: &Matrix, tx: f64, ty: f64) -> Matrix {
+    mul(&[1.0, 0.0, 0.0, 1.0, tx, ty], m)
+}
+
+/// The lines of every page of `doc`, or why this interpreter declines the document.
+pub fn read(doc: &Document) -> Result<Vec<Vec<String>>, Unsupported> {
+    let mut reader = Reader {
+        doc,
+        fonts: HashMap::new(),
+        out: GlyphLines::default(),
+    };
+    for (_, page_id) in doc.get_pages() {
+        reader.page(page_id)?;
+    }
+    Ok(reader.out.into_pages())
+}
+
+/// Text state parameters; saved and restored with the graphics state by `q` / `Q`.
+#[derive(Clone)]
+struct TextState {
+    font: Option<Rc<Font>>,
+    size: f64,
+    char_spacing: f64,
+    word_spacing: f64,
+    scaling: f64,
+    leading: f64,
+    rise: f64,
+}
+
+#[derive(Clone)]
+struct State {
+    ctm: Matrix,
+    text: TextState,
+}
+
+struct Reader<'d> {
+    doc: &'d Document,
+    /// Fonts by object: one font object is read once, whichever page uses it.
+    fonts: HashMap<ObjectId, Rc<Font>>,
+    out: GlyphLines,
+}
+
+/// A page attribute, from the page or inherited from its ancestors.
+fn inherited<'d>(doc: &'d Document, page: &'d Dictionary, key: &[u8]) -> Option<&'d Object> {
+    let mut node = page;
+    for _ in 0..64 {
+        if let Ok(o) = node.get(key) {
+            return Some(deref(doc, o));
+        }
+        node = node
+            .get(b"Parent")
+            .ok()
+            .and_then(|p| p.as_reference().ok())
+            .and_then(|id| doc.get_dictionary(id).ok())?;
+    }
+    None
+}
+
+fn deref<'d>(doc: &'d Document, o: &'d Object) -> &'d Object {
+    match o {
+        Object::Reference(id) => doc.get_object(*id).unwrap_or(o),
+        _ => o,
+    }
+}
+
+fn number(o: &Object) -> Option<f64> {
+    match o {
+        Object::Integer(i) => Some(*i as f64),
+        Object::Real(r) => Some(f64::from(*r)),
+        _ => None,
+    }
+}
+
+impl<'d> Reader<'d> {
+    fn page(&mut self, page_id: ObjectId) -> Result<(), Unsupported> {
+        let doc = self.doc;
+        let empty = Dictionary::new();
+        let page = doc.get_dictionary(page_id).unwrap_or(&empty);
+        let resources = inherited(doc, page, b"Resources")
+            .and_then(|o| o.as_dict().ok())
+            .unwrap_or(&empty);
+        let media: Vec<f64> = inherited(doc, page, b"MediaBox")
+            .and_then(|o| o.as_array().ok())
+            .map(|a| a.iter().filter_map(|o| number(deref(doc, o))).collect())
+            .unwrap_or_default();
+        let height = match media[..] {
+            [_, lly, _, ury] => ury - lly,
+            _ => 792.0, // US Letter, as readers assume when the box is missing
+        };
+        let content = doc.get_page_content(page_id).unwrap_or_default();
+        self.out.begin_page(height);
+        self.run(&content, resources, IDENTITY, 0)?;
+        self.out.end_page();
+        Ok(())
+    }
+
+    /// The font a resource name stands for (read once per font object).
+    fn font(
+        &mut self,
+        resources: &Dictionary,
+        name: &[u8],
+    ) -> Result<Option<Rc<Font>>, Unsupported> {
+        let doc = self.doc;
+        let Some(fonts) = resources
+            .get(b"Font")
+            .ok()
+            .and_then(|o| deref(doc, o).as_dict().ok())
+        else {
+            return Ok(None);
+        };
+        let Ok(entry) = fonts.get(name) else {
+            return Ok(None);
+        };
+        if let Object::Reference(id) = entry {
+            if let Some(f) = self.fonts.get(id) {
+                return Ok(Some(f.clone()));
+            }
+            let Ok(dict) = doc.get_dictionary(*id) else {
+                return Ok(None);
+            };
+            let f = Rc::new(font::load(doc, dict)?);
+            self.fonts.insert(*id, f.clone());
+            return Ok(Some(f));
+        }
+        match entry.as_dict() {
+            Ok(dict) => Ok(Some(Rc::new(font::load(doc, dict)?))),
+            Err(_) => Ok(None),
+        }
+    }
+
+    /// Runs one content stream (a page's or a form's) with its resources.
+    fn run(
+        &mut self,
+        content: &[u8],
+        resources: &Dictionary,
+        ctm: Matrix,
+        depth: usize,
+    ) -> Result<(), Unsupported> {
+        let mut state = State {
+            ctm,
+            text: TextState {
+                font: None,
+                size: 0.0,
+                char_spacing: 0.0,
+                word_spacing: 0.0,
+                scaling: 1.0,
+                leading: 0.0,
+                rise: 0.0,
+            },
+        };
+        let mut stack: Vec<State> = Vec::new();
+        let (mut tm, mut tlm) = (IDENTITY, IDENTITY);
+        let mut lx = Lexer::new(content);
+        while let Some(op) = lx.next_op() {
+            let n = |i: usize| match lx.operands.get(i) {
+                Some(Operand::Num(v)) => *v,
+                _ => 0.0,
+            };
+            let count = lx.operands.len();
+            match op {
+                b"BT" | b"ET" => {
+                    tm = IDENTITY;
+                    tlm = IDENTITY;
+                }
+                b"q" => stack.push(state.clone()),
+                b"Q" => {
+                    if let Some(s) = stack.pop() {
+                        state = s;
+                    }
+                }
+                b"cm" if count >= 6 => {
+                    let m = [n(0), n(1), n(2), n(3), n(4), n(5)];
+                    state.ctm = mul(&m, &state.ctm);
+                }
+                b"Tc" => state.text.char_spacing = n(0),
+                b"Tw" => state.text.word_spacing = n(0),
+                b"Tz" => state.text.scaling = n(0) / 100.0,
+                b"TL" => state.text.leading = n(0),
+                b"Ts" => state.text.rise = n(0),
+                b"Tf" => {
+                    if let Some(Operand::Name(r)) = lx.operands.first() {
+                        let name = lx.bytes(r).to_vec();
+                        state.text.font = self.font(resources, &name)?;
+                    }
+                    state.text.size = n(1);
+                }
+                b"Td" | b"TD" => {
+                    if op == b"TD" {
+                        state.text.leading = -n(1);
+                    }
+                    tlm = translate(&tlm, n(0), n(1));
+                    tm = tlm;
+                }
+                b"Tm" if count >= 6 => {
+                    tlm = [n(0), n(1), n(2), n(3), n(4), n(5)];
+                    tm = tlm;
+                }
+                b"T*" => {
+                    tlm = translate(&tlm, 0.0, -state.text.leading);
+                    tm = tlm;
+                }
+                b"Tj" | b"'" | b"\"" => {
+                    if op == b"\"" {
+                        state.text.word_spacing = n(0);
+                        state.text.char_spacing = n(1);
+                    }
+                    if op != b"Tj" {
+                        tlm = translate(&tlm, 0.0, -state.text.leading);
+                        tm = tlm;
+                    }
+                    if let Some(Operand::Str(r)) = lx.operands.last() {
+                        self.show(&state, &mut tm, lx.bytes(r));
+                    }
+                }
+                b"TJ" => {
+                    for o in &lx.operands {
+                        match o {
+                            Operand::Str(r) => self.show(&state, &mut tm, lx.bytes(r)),
+                            Operand::Num(adjust) => {
+                                let ts = &state.text;
+                                let tx = ts.scaling * (-adjust / 1000.0 * ts.size);
+                                tm = translate(&tm, tx, 0.0);
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                b"Do" if depth < MAX_DEPTH => {
+                    if let Some(Operand::Name(r)) = lx.operands.first() {
+                        let name = lx.bytes(r).to_vec();
+                        self.form(resources, &name, state.ctm, depth)?;
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// `Do` of a form XObject: its content with its own resources and matrix (images are skipped).
+    fn form(
+        &mut self,
+        resources: &Dictionary,
+        name: &[u8],
+        ctm: Matrix,
+        depth: usize,
+    ) -> Result<(), Unsupported> {
+        let doc = self.doc;
+        let Some(stream) = resources
+            .get(b"XObject")
+            .ok()
+            .and_then(|o| deref(doc, o).as_dict().ok())
+            .and_then(|x| x.get(name).ok())
+            .and_then(|o| deref(doc, o).as_stream().ok())
+        else {
+            return Ok(());
+        };
+        if stream.dict.get(b"Subtype").and_then(|o| o.as_name()).ok() != Some(b"Form") {
+            return Ok(());
+        }
+        let own = stream
+            .dict
+            .get(b"Resources")
+            .ok()
+            .and_then(|o| deref(doc, o).as_dict().ok())
+            .unwrap_or(resources);
+        let matrix: Vec<f64> = stream
+            .dict
+            .get(b"Matrix")
+            .ok()
+            .and_then(|o| o.as_array().ok())
+            .map(|a| a.iter().filter_map(|o| number(deref(doc, o))).collect())
+            .unwrap_or_default();
+        let ctm = match matrix[..] {
+            [a, b, c, d, e, f] => mul(&[a, b, c, d, e, f], &ctm),
+            _ => ctm,
+        };
+        let content = stream
+            .decompressed_content()
+            .unwrap_or_else(|_| stream.content.clone());
+        self.run(&content, own, ctm, depth + 1)
+    }
+
+    /// A text-showing string: each code becomes a glyph at the current text position, which
+    /// then advances by the glyph's width and the character and word spacing.
+    fn show(&mut self, state: &State, tm: &mut Matrix, s: &[u8]) {
+        let ts = &state.text;
+        let Some(font) = ts.font.as_ref() else {
+            return;
+        };
+        self.out.begin_run();
+        let tsm = [ts.scaling, 0.0, 0.0, 1.0, 0.0, ts.rise];
+        for (code, one_byte) in font.codes(s) {
+            let trm = mul(&tsm, &mul(tm, &state.ctm));
+            let w0 = font.width(code) / 1000.0;
+            let mut spacing = ts.char_spacing;
+            if one_byte && code == 32 {
+                spacing += ts.word_spacing;
+            }
+            self.out.glyph(trm, w0, ts.size, font.text(code));
+            let tx = ts.scaling * (w0 * ts.size + spacing);
+            *tm = translate(tm, tx, 0.0);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matrix_product_applies_the_left_one_first() {
+        let scale = [2.0, 0.0, 0.0, 2.0, 0.0, 0.0];
+        let shift = [1.0, 0.0, 0.0, 1.0, 10.0, 5.0];
+        // scale then shift: the origin lands on (10, 5); shift then scale: on (20, 10)
+        assert_eq!(mul(&scale, &shift)[4..], [10.0, 5.0]);
+        assert_eq!(mul(&shift, &scale)[4..], [20.0, 10.0]);
+    }
+}
