@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""PDF extraction benchmark: referat's PDF path (PDF -> parsed JSON) side by side with
-poppler's `pdftotext -layout` (PDF -> text) in the same run, on the corpus PDFs and on a
+"""PDF extraction benchmark: referat's PDF path (PDF -> parsed JSON), with its native text
+engine and with pdf-extract, side by side with poppler's `pdftotext -layout` (PDF -> text) in
+the same run, on the corpus PDFs and on a
 larger generated set of many-page PDFs (the development-set PDFs joined with qpdf).
 
 usage: python3 benches/pdf.py [--bin target/release/referat] [--shared ../shared] [--runs 3]
@@ -68,10 +69,14 @@ def join(files, folder, n):
 def bench(name, files, binary, runs, cores):
     total = sum(pages(f) for f in files)
     quoted = " ".join(f"'{f}'" for f in files)
-    one = dict(os.environ, RAYON_NUM_THREADS="1")
+    parse = [binary, "parse", "--ndjson", *files]
+    native = dict(os.environ, REFERAT_PDF_ENGINE="native")
+    fallback = dict(os.environ, REFERAT_PDF_ENGINE="pdf-extract")
     rows = [
-        ("referat, 1 thread", median_run(runs, [binary, "parse", "--ndjson", *files], env=one)),
-        (f"referat, {cores} threads", median_run(runs, [binary, "parse", "--ndjson", *files])),
+        ("referat (native engine), 1 thread", median_run(runs, parse, env=dict(native, RAYON_NUM_THREADS="1"))),
+        (f"referat (native engine), {cores} threads", median_run(runs, parse, env=native)),
+        ("referat (pdf-extract engine), 1 thread", median_run(runs, parse, env=dict(fallback, RAYON_NUM_THREADS="1"))),
+        (f"referat (pdf-extract engine), {cores} threads", median_run(runs, parse, env=fallback)),
         ("pdftotext -layout, 1 process", median_run(
             runs, f"for f in {quoted}; do pdftotext -layout \"$f\" /dev/null; done", shell=True)),
         (f"pdftotext -layout, {cores} processes", median_run(

@@ -116,6 +116,10 @@ pub fn case_line(line: &str) -> Option<Vec<String>> {
             });
         }
     }
+    // case numbers have no lower-case letters: a line with one is more than case numbers
+    if t.chars().any(char::is_lowercase) {
+        return None;
+    }
     let found = case_numbers_in(t);
     let mut rest = t.to_string();
     for f in &found {
