@@ -25,17 +25,18 @@ static HTML_BREAK: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A footer with the meeting's date and time, as transcriptions leave it inside paragraphs.
 static MEETING_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bMøde(?:t)? den \d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?: kl\.? ?\d{1,2}[.:]\d{2})?\s+Side \d+ af \d+")
+    Regex::new(r"(?i)\bMøde(?:t)? den [0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{2,4}(?: kl\.? ?[0-9]{1,2}[.:][0-9]{2})?\s+Side [0-9]+ af [0-9]+")
         .unwrap()
 });
-static PAGE_OF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bSide \d+ af \d+\b").unwrap());
+static PAGE_OF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\bSide [0-9]+ af [0-9]+\b").unwrap());
 static FURNITURE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(?:
-            \d+\s*(?:af|of)\s*\d+              # 2 af 7, 1 of 5
-          | side\s+\d+(?:\s*(?:af|of)\s*\d+)?  # Side 2, Side 2 af 42
-          | -\s*\d+\s*-                        # - 3 -
-          | (?:referat|dagsorden|møde)\b.{0,120}\bside\s+\d+(?:\s*af\s*\d+)?
+            [0-9]+\s*(?:af|of)\s*[0-9]+              # 2 af 7, 1 of 5
+          | side\s+[0-9]+(?:\s*(?:af|of)\s*[0-9]+)?  # Side 2, Side 2 af 42
+          | -\s*[0-9]+\s*-                        # - 3 -
+          | (?:referat|dagsorden|møde)\b.{0,120}\bside\s+[0-9]+(?:\s*af\s*[0-9]+)?
         )$",
     )
     .unwrap()
@@ -56,17 +57,18 @@ static WEB_NOISE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// `3/12` alone on a line: a page counter when several lines share the total.
 static SLASH_COUNTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,3})\s*/\s*(\d{1,3})$").unwrap());
+    LazyLock::new(|| Regex::new(r"^([0-9]{1,3})\s*/\s*([0-9]{1,3})$").unwrap());
 static LAES_MERE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*\bLæs mere\b").unwrap());
 static SPACES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r" {2,}").unwrap());
 /// Structural markers that transcriptions run into one paragraph; a break goes before each.
 static TRANSCRIPT_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:^|\s)(?:Punkt \d+[.:] |Beslutning: |Indstilling: |(?:Sagsbeskrivelse|Sagsfremstilling|Baggrund|Økonomi) \p{Lu}|Tabel \d+: )",
+        r"(?:^|\s)(?:Punkt [0-9]+[.:] |Beslutning: |Indstilling: |(?:Sagsbeskrivelse|Sagsfremstilling|Baggrund|Økonomi) \p{Lu}|Tabel [0-9]+: )",
     )
     .unwrap()
 });
-static LEADING_COUNTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,4}) \S").unwrap());
+static LEADING_COUNTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([0-9]{1,4}) \S").unwrap());
 
 /// Cleans decoded text into lines.
 pub fn clean(text: &str) -> Cleaned {

@@ -24,7 +24,7 @@ static RECOMMEND: LazyLock<Regex> = LazyLock::new(|| {
 });
 static AMEND: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:med\s+(?:den|de|følgende|en|enkelte|disse|flg\.?)?\s*(?:ændring|ændringer|tilføjelse|tilføjelser|bemærkning|bemærkninger|præcisering|præciseringer|justering|justeringer|undtagelse|rettelse|rettelser|korrektion|korrektioner|tilretning|tilretninger)|idet\s+dog|dog\s+(?:med|således)|(?:godkendt|godkendes|anbefales|anbefalet|tiltrådt|tiltrædes)\s*,?\s+idet\s+(?:a\)|\d|området|sagen|pkt|punkt|der\s+|det\s+|beløbet|rammen|budgettet)|\berstattes\b|\budvalget\s+bemærker\b|\bnyt\s+(?:indstillings)?punkt\b|\bnye\s+indstillingspunkter\b|\bsom\s+(?:nyt\s+)?(?:punkt|pkt\.?)\s*\d+|\b(?:opdateres|tilrettes|justeres|korrigeres)\b|[-–,]\s*dog\b|under\s+forudsætning\s+af|på\s+betingelse\s+af|med\s+bemærkning|med\s+flg\.|ændret\s+til|ændres\s+til|i\s+stedet\s+for)",
+        r"\b(?:med\s+(?:den|de|følgende|en|enkelte|disse|flg\.?)?\s*(?:ændring|ændringer|tilføjelse|tilføjelser|bemærkning|bemærkninger|præcisering|præciseringer|justering|justeringer|undtagelse|rettelse|rettelser|korrektion|korrektioner|tilretning|tilretninger)|idet\s+dog|dog\s+(?:med|således)|(?:godkendt|godkendes|anbefales|anbefalet|tiltrådt|tiltrædes)\s*,?\s+idet\s+(?:a\)|[0-9]|området|sagen|pkt|punkt|der\s+|det\s+|beløbet|rammen|budgettet)|\berstattes\b|\budvalget\s+bemærker\b|\bnyt\s+(?:indstillings)?punkt\b|\bnye\s+indstillingspunkter\b|\bsom\s+(?:nyt\s+)?(?:punkt|pkt\.?)\s*[0-9]+|\b(?:opdateres|tilrettes|justeres|korrigeres)\b|[-–,]\s*dog\b|under\s+forudsætning\s+af|på\s+betingelse\s+af|med\s+bemærkning|med\s+flg\.|ændret\s+til|ændres\s+til|i\s+stedet\s+for)",
     )
 });
 static NOTED: LazyLock<Regex> = LazyLock::new(|| {
@@ -42,12 +42,12 @@ static POSTPONED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static REFERRED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:oversendes|oversendt|oversendte|fremsendes|fremsendt|tilbagesendes|tilbagesendt|sendes\s+(?:tilbage|retur)|sendt\s+(?:tilbage|retur)|sendte\s+sagen|sender\s+sagen|sende\s+(?:sagen\s+)?(?:tilbage|retur)|henvises\s+til|henviste|videresendes|til\s+realitetsbehandling|undlader\s+at\s+tage\s+stilling|undlod\s+at\s+tage\s+stilling|(?:^|\d\.\s*)undlader\b|(?:^|\d\.\s*)undlod\b)",
+        r"\b(?:oversendes|oversendt|oversendte|fremsendes|fremsendt|tilbagesendes|tilbagesendt|sendes\s+(?:tilbage|retur)|sendt\s+(?:tilbage|retur)|sendte\s+sagen|sender\s+sagen|sende\s+(?:sagen\s+)?(?:tilbage|retur)|henvises\s+til|henviste|videresendes|til\s+realitetsbehandling|undlader\s+at\s+tage\s+stilling|undlod\s+at\s+tage\s+stilling|(?:^|[0-9]\.\s*)undlader\b|(?:^|[0-9]\.\s*)undlod\b)",
     )
 });
 static WITHDRAWN: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:\b(?:sag(?:en)?|punkt(?:et)?|pkt\.?)\s*(?:nr\.\s*)?\d*\s+(?:udgår|udgik|er\s+udgået)\b|^\s*udgår\b|\budgår\s+af\s+dagsordenen|\b(?:sagen|punktet)\s+(?:blev\s+)?taget\s+af\b|\bsagen\s+(?:blev\s+|er\s+)?trukket\s+tilbage|\btrak\s+sagen|\bsagen\s+bortfalder|\bsagen\s+annulleres)",
+        r"(?:\b(?:sag(?:en)?|punkt(?:et)?|pkt\.?)\s*(?:nr\.\s*)?[0-9]*\s+(?:udgår|udgik|er\s+udgået)\b|^\s*udgår\b|\budgår\s+af\s+dagsordenen|\b(?:sagen|punktet)\s+(?:blev\s+)?taget\s+af\b|\bsagen\s+(?:blev\s+|er\s+)?trukket\s+tilbage|\btrak\s+sagen|\bsagen\s+bortfalder|\bsagen\s+annulleres)",
     )
 });
 static REJECT: LazyLock<Regex> = LazyLock::new(|| {

@@ -6,20 +6,20 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})(?:\b|T)|\b(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})\b|\b(\d{1,2})/(\d{1,2})-(\d{4})\b")
+    Regex::new(r"\b([0-9]{4})-([0-9]{2})-([0-9]{2})(?:\b|T)|\b([0-9]{1,2})[./-]([0-9]{1,2})[./-]([0-9]{4}|[0-9]{2})\b|\b([0-9]{1,2})/([0-9]{1,2})-([0-9]{4})\b")
         .unwrap()
 });
 static WORDED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(\d{{1,2}})\.?\s*(?:-\s*\d{{1,2}}\.\s*)?({})\.?,?\s+(\d{{4}})\b",
+        r"(?i)\b([0-9]{{1,2}})\.?\s*(?:-\s*[0-9]{{1,2}}\.\s*)?({})\.?,?\s+([0-9]{{4}})\b",
         vocab::month_alternation()
     ))
     .unwrap()
 });
 static TIME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bkl\.?\s*(\d{1,2})(?:[.:](\d{2}))?\b").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i)\bkl\.?\s*([0-9]{1,2})(?:[.:]([0-9]{2}))?\b").unwrap());
 static BARE_TIME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,2})[:.](\d{2})\b").unwrap());
+    LazyLock::new(|| Regex::new(r"\b([0-9]{1,2})[:.]([0-9]{2})\b").unwrap());
 
 /// A date found in text: where it starts and ends, and the date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -30,7 +30,7 @@ static PARTY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CLAUSE_REF: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r#"(?i)\b(\d{1,2})\.\s*(?:og\s+\d{1,2}\.\s*)?[\x22“”'‘’]?\s*at\b|\bat-punkt\s+(\d{1,2})|\bpunkt\s+(\d{1,2})\b"#,
+        r#"(?i)\b([0-9]{1,2})\.\s*(?:og\s+[0-9]{1,2}\.\s*)?[\x22“”'‘’]?\s*at\b|\bat-punkt\s+([0-9]{1,2})|\bpunkt\s+([0-9]{1,2})\b"#,
     )
 });
 static LIST_PARTY: LazyLock<Regex> =
@@ -234,17 +234,17 @@ fn make(sentence: &str, who: Option<String>) -> Dissent {
 
 static VOTES_FOR_AGAINST: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bmed\s+(?P<for>\d{1,3})\s+stemmer\s+for\s+og\s+(?P<against>\d{1,3})\s+(?:stemmer\s+)?imod|\bmed\s+stemmerne\s+(?P<for2>\d{1,3})\s+for(?:\s*(?:,|og)\s*(?P<against2>\d{1,3})\s+imod)?(?:\s*(?:,|og)\s*(?P<abst2>\d{1,3})\s+(?:undlod|hverken))?",
+        r"(?i)\bmed\s+(?P<for>[0-9]{1,3})\s+stemmer\s+for\s+og\s+(?P<against>[0-9]{1,3})\s+(?:stemmer\s+)?imod|\bmed\s+stemmerne\s+(?P<for2>[0-9]{1,3})\s+for(?:\s*(?:,|og)\s*(?P<against2>[0-9]{1,3})\s+imod)?(?:\s*(?:,|og)\s*(?P<abst2>[0-9]{1,3})\s+(?:undlod|hverken))?",
     )
 });
 static VOTES_LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bfor\s*:\s*(?P<for>\d{1,3})\b(?:.*?\bimod\s*:\s*(?P<against>\d{1,3})\b)?(?:.*?\b(?:undlod|hverken\s+for\s+eller\s+imod|blank)\s*:\s*(?P<abst>\d{1,3})\b)?",
+        r"(?i)\bfor\s*:\s*(?P<for>[0-9]{1,3})\b(?:.*?\bimod\s*:\s*(?P<against>[0-9]{1,3})\b)?(?:.*?\b(?:undlod|hverken\s+for\s+eller\s+imod|blank)\s*:\s*(?P<abst>[0-9]{1,3})\b)?",
     )
 });
 static VOTES_STEMTE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?P<for>\d{1,3})\s+stemte\s+for(?:.*?\b(?P<against>\d{1,3})\s+(?:stemte\s+)?imod)?(?:.*?\b(?P<abst>\d{1,3})\s+undlod)?",
+        r"(?i)\b(?P<for>[0-9]{1,3})\s+stemte\s+for(?:.*?\b(?P<against>[0-9]{1,3})\s+(?:stemte\s+)?imod)?(?:.*?\b(?P<abst>[0-9]{1,3})\s+undlod)?",
     )
 });
 

@@ -15,15 +15,15 @@ static INTRO_AT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ENUMERATOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:[-–—•*·▪◦]\s*|\(?\d{1,2}[.)]\s+|\(?[a-hA-H]\)\s*|[a-h]\.\s+|at\s+\d{1,2}\)\s*)+",
+        r"^(?:[-–—•*·▪◦]\s*|\(?[0-9]{1,2}[.)]\s+|\(?[a-hA-H]\)\s*|[a-h]\.\s+|at\s+[0-9]{1,2}\)\s*)+",
     )
     .unwrap()
 });
 static CLAUSE_SPLIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i),\s*(?:og\s+|samt\s+)?at\s+|\s+og\s+at\s+").unwrap());
-static AT_N: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[Aa]t\s+\d{1,2}\)\s*").unwrap());
+static AT_N: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[Aa]t\s+[0-9]{1,2}\)\s*").unwrap());
 static ADDRESSEE_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?P<to>[\p{L} ,.\-–]{0,80}?)\s*(?:godkender|beslutter|tiltræder|vedtager|anbefaler|drøfter|tager|træffer)\s*[,:]?$").unwrap()
+    Regex::new(r"(?i)^(?P<to>[\p{L} ,.\-–]*?)\s*(?:godkender|beslutter|tiltræder|vedtager|anbefaler|drøfter|tager|træffer)\s*[,:]?$").unwrap()
 });
 
 /// Parses the text of an `Indstilling` section (its lines in order).
@@ -193,6 +193,10 @@ fn addressee(s: &str) -> Option<Option<String>> {
         return Some(Some(t.to_string()));
     }
     let c = ADDRESSEE_VERB.captures(s.trim())?;
+    // at most 80 characters (a bounded repetition of a letter class is costly to compile)
+    if c["to"].chars().count() > 80 {
+        return None;
+    }
     let to = c["to"].trim().trim_end_matches(',').trim();
     if to.is_empty() {
         Some(None)

@@ -11,7 +11,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?P<label>mødedato|dato|mødetidspunkt|tidspunkt|tid|mødestart|starttidspunkt|mødested|sted|lokale|mødelokale|udvalg|forum|organ|deltagere|medlemmer|til stede|tilstede|fremmødte|afbud|fraværende(?: med afbud)?|ikke til stede|fravær)\s*[:.]?\s+(?P<value>\S.*)$").unwrap()
 });
 static TITLE_BODY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:referat|dagsorden|beslutningsprotokol|protokol)\b\s*(?:til|for|fra|af)?\s*(?:mødet\s+i|møde\s+i)?\s*[:/–-]?\s*(?P<body>[^\d]*?)\s*(?:(?:d\.|den|mødet|møde)\s.*|\d.*)?$").unwrap()
+    Regex::new(r"(?i)^(?:referat|dagsorden|beslutningsprotokol|protokol)\b\s*(?:til|for|fra|af)?\s*(?:mødet\s+i|møde\s+i)?\s*[:/–-]?\s*(?P<body>[^0-9]*?)\s*(?:(?:d\.|den|mødet|møde)\s.*|[0-9].*)?$").unwrap()
 });
 static SEPARATORS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s+[—–|/-]\s+|\s*[—|]\s*").unwrap());

@@ -321,7 +321,7 @@ fn bilag_line(t: &str) -> Option<String> {
     use regex::Regex;
     use std::sync::LazyLock;
     static BILAG: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:[-•]\s*)?Bilag\s+\d{1,3}\s*[:.\-–]\s*(?P<name>\S.{2,200})$").unwrap()
+        Regex::new(r"^(?:[-•]\s*)?Bilag\s+[0-9]{1,3}\s*[:.\-–]\s*(?P<name>\S.{2,200})$").unwrap()
     });
     BILAG.captures(t).map(|c| c["name"].trim().to_string())
 }

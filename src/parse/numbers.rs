@@ -18,7 +18,7 @@ static CELL: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)^
         (?P<kr1>kr\.?\s*)?
         (?P<sign>[-−–÷+]\s?)?
-        (?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:\ \d{3})+(?:,\d+)?|\d+(?:,\d+)?|,\d+)
+        (?P<num>[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]{1,3}(?:\ [0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:,[0-9]+)?|,[0-9]+)
         (?P<half>½)?
         \s*(?P<unit>%|pct\.?|procent|kr\.?|t\.\s?kr\.?|tkr\.?|1\.000\s?kr\.?|mio\.?\s?kr\.?|mill?\.?\s?kr\.?|mio\.?|mill\.?|mia\.?\s?kr\.?|mia\.?|mrd\.?\s?kr\.?)?
         (?:\s*(?:årligt|pr\.\s?år))?
@@ -84,9 +84,11 @@ pub fn unit_in_text(s: &str) -> Option<&'static str> {
     HEADER_UNIT.find(s).and_then(|m| normalise_unit(m.as_str()))
 }
 
-static FUSED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([-−–÷]?\d[\d.]*,\d+)([-−–÷]\d[\d.]*,\d+)+$").unwrap());
-static FUSED_PART: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[-−–÷]?\d[\d.]*,\d+").unwrap());
+static FUSED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([-−–÷]?[0-9][0-9.]*,[0-9]+)([-−–÷][0-9][0-9.]*,[0-9]+)+$").unwrap()
+});
+static FUSED_PART: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[-−–÷]?[0-9][0-9.]*,[0-9]+").unwrap());
 
 /// Splits adjacent negatives that PDF extraction fused: `-1,689-1,689` → `-1,689`, `-1,689`.
 pub fn split_fused(token: &str) -> Vec<String> {

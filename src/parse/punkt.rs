@@ -28,19 +28,20 @@ static STRONG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(?P<lukket>lukket(?:\s+punkt)?\s*[:\-–]?\s*)?
         (?:punkt|pkt\.?|dagsordenspunkt|sag\s+nr\.?|nr\.?)\s*
-        (?P<num>\d{1,4}[a-z]?)\s*[:.\-–)]?\s+(?P<title>\S.*)$",
+        (?P<num>[0-9]{1,4}[a-z]?)\s*[:.\-–)]?\s+(?P<title>\S.*)$",
     )
     .unwrap()
 });
 static WEAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^(?P<lukket>(?i:lukket(?:\s+punkt)?)\s*[:\-–]\s*)?
-        (?P<num>\d{1,4}\.|\d{1,3}\.\d{1,2}\.?)\s+(?P<title>[\p{Lu}\d«»\x22„“'§].*)$",
+        (?P<num>[0-9]{1,4}\.|[0-9]{1,3}\.[0-9]{1,2}\.?)\s+(?P<title>[\p{Lu}0-9«»\x22„“'§].*)$",
     )
     .unwrap()
 });
 static TOC_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\.{4,}|…{2,}|(?:\s\.){3,}|_{4,})\s*\d*\s*$|(?:\.{3}|…)\s*\d{1,4}\s*$").unwrap()
+    Regex::new(r"(?:\.{4,}|…{2,}|(?:\s\.){3,}|_{4,})\s*[0-9]*\s*$|(?:\.{3}|…)\s*[0-9]{1,4}\s*$")
+        .unwrap()
 });
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(åbent|aabent|lukket)(?:\s+punkt)?|\(lukket\)|lukket sag)\s*:?$").unwrap()
@@ -50,7 +51,7 @@ static SAG_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CASE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d+-\d{2}|[A-ZÆØÅ]{2,5}-\d{4}-\d{3,7}|\d{3}-\d{4}-\d{1,7}|\d{4}-\d{4,7}|\d{2}-\d{4,7}[A-Z]?|\d{2}/\d{2,6})\b",
+        r"\b(?:[0-9]{2}\.[0-9]{2}\.[0-9]{2}-[A-ZÆØÅ][0-9]{2}-[0-9]+-[0-9]{2}|[A-ZÆØÅ]{2,5}-[0-9]{4}-[0-9]{3,7}|[0-9]{3}-[0-9]{4}-[0-9]{1,7}|[0-9]{4}-[0-9]{4,7}|[0-9]{2}-[0-9]{4,7}[A-Z]?|[0-9]{2}/[0-9]{2,6})\b",
     )
     .unwrap()
 });
@@ -219,8 +220,9 @@ fn find_header_lines(lines: &[String]) -> Vec<Header> {
 /// item when its heading `N Title` stands above it and it has a sibling under a heading too.
 /// The heading goes to `parent`.
 fn outline_parents(lines: &[String], headers: &mut [Header]) {
-    static PARENT: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(?P<num>\d{1,3})\.?\s+(?P<title>\p{Lu}.{0,150})$").unwrap());
+    static PARENT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<num>[0-9]{1,3})\.?\s+(?P<title>\p{Lu}.{0,150})$").unwrap()
+    });
     let parent_of = |h: &Header| -> Option<String> {
         let (major, _) = h.number.split_once('.')?;
         lines[..h.line].iter().rev().find_map(|l| {

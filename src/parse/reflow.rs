@@ -90,7 +90,7 @@ fn starts_own_line(line: &str) -> bool {
         || punkt::access_marker(t).is_some()
         || sections::heading(t).is_some()
         || sections::decision_head(t).is_some()
-        || LABEL.is_match(t)
+        || is_label(t)
         || (dates::first_date(t).is_some() && t.len() < 40)
 }
 
@@ -98,14 +98,50 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static ENUMERATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\(?\d{1,3}[.)]\s|\d{1,2}\.\d{1,2}\.?\s|\(?[a-hA-H][.)]\s|(?i:punkt|pkt\.?|bilag)\s+\d)").unwrap()
+    Regex::new(r"^(?:\(?[0-9]{1,3}[.)]\s|[0-9]{1,2}\.[0-9]{1,2}\.?\s|\(?[a-hA-H][.)]\s|(?i:punkt|pkt\.?|bilag)\s+[0-9])").unwrap()
 });
-static LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[\p{Lu}][\p{L} ./-]{1,30}:(?:\s|$)").unwrap());
+
+/// A short label ending in a colon (`Beslutning:`, `Sagsnr./Dok.:`): an upper-case letter, up to
+/// 30 letters, spaces, `.`, `/` or `-`, then `:` before white space or the end of the line.
+fn is_label(t: &str) -> bool {
+    let mut chars = t.chars();
+    if !chars.next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let rest = chars.as_str();
+    let n = rest
+        .chars()
+        .take_while(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '/' | '-'))
+        .count();
+    let after: String = rest.chars().skip(n).take(2).collect();
+    (1..=30).contains(&n)
+        && after.starts_with(':')
+        && after[1..].chars().next().is_none_or(char::is_whitespace)
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels() {
+        for l in [
+            "Beslutning:",
+            "Sagsnr./Dok.: 14/689",
+            "Økonomiudvalget: godkendt",
+        ] {
+            assert!(is_label(l), "{l}");
+        }
+        for l in [
+            "beslutning:",
+            "Beslutning",
+            "Klokken 10:30",
+            "B:",
+            "Punkt 3:x",
+        ] {
+            assert!(!is_label(l), "{l}");
+        }
+    }
 
     fn run(text: &str) -> Vec<String> {
         let mut lines: Vec<String> = text.lines().map(String::from).collect();

@@ -92,7 +92,7 @@ static DECISION_BODY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?P<body>.+?)s\s+beslutning(?:\s+i\s+mødet|\s+på\s+mødet)?(?:\s+(?:den|d\.)\s+(?P<date>.+?))?\s*:?$").unwrap()
 });
 static DECISION_BODY_DATE_PKT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?P<body>[^,]{3,80}),\s*(?P<date>\d{1,2}[./-]\d{1,2}[./-]\d{2,4}),\s*(?:pkt|punkt)\.?\s*\d+\s*:?$").unwrap()
+    Regex::new(r"(?i)^(?P<body>[^,]{3,80}),\s*(?P<date>[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{2,4}),\s*(?:pkt|punkt)\.?\s*[0-9]+\s*:?$").unwrap()
 });
 static DECISION_PLAIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^beslutning(?:er)?(?:\s+(?:i|fra)\s+(?P<body>[^:]{3,80}?))?\s*:?$").unwrap()

@@ -259,7 +259,7 @@ fn caption_before(lines: &[String], start: usize) -> Option<String> {
 }
 
 static TABLE_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:tabel|tab\.|figur|oversigt)\s*\d+[a-z]?\s*[:.]").unwrap()
+    Regex::new(r"(?i)\b(?:tabel|tab\.|figur|oversigt)\s*[0-9]+[a-z]?\s*[:.]").unwrap()
 });
 
 /// A table flattened into one line: a run of at least three rows, each a short label and its
