@@ -24,7 +24,10 @@ with a normalised outcome and dissents), and tables with typed budget records.\n
 Examples:\n  referat parse corpus/referat-direktionen-2015-01-06.txt\n  referat parse --ndjson corpus/*.txt\n  \
 referat export corpus --out corpus.ndjson\n  referat ingest corpus\n  referat search indkøb\n  referat schema > schemas/document.schema.json\n\n\
 Exit codes: 0 success, 1 some files failed (each reported with its path and reason; the rest are processed), \
-2 the command could not run."
+2 the command could not run.\n\n\
+Environment:\n  REFERAT_PDF_TIMEOUT_SECS  time limit per PDF (default 30)\n  \
+REFERAT_PDF_ENGINE        native (default; pdf-extract for what it declines) or pdf-extract\n  \
+RAYON_NUM_THREADS         worker threads (default: one per core)"
 )]
 pub struct Cli {
     /// Report errors and summaries as JSON lines instead of text.

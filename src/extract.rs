@@ -49,8 +49,13 @@ pub fn pdf_text(path: &Path, bytes: &[u8]) -> Result<(Text, u32)> {
     std::thread::Builder::new()
         .name("referat-pdf".into())
         .spawn(move || {
-            let r = std::panic::catch_unwind(|| read_lines(&owned))
-                .unwrap_or_else(|p| Err((PdfFailure::Panic, crate::pipeline::panic_message(&p))));
+            let r = crate::pipeline::catch_quietly(|| read_lines(&owned)).unwrap_or_else(|p| {
+                let message = crate::pipeline::panic_message(&p);
+                Err((
+                    PdfFailure::Panic,
+                    format!("the PDF reader panicked: {message}"),
+                ))
+            });
             let _ = tx.send(r);
         })
         .map_err(|e| {

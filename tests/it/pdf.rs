@@ -98,11 +98,14 @@ fn broken_pdfs_get_distinct_errors_and_the_rest_still_come_out() {
     write(d, "scan.pdf", &tiny_pdf("0 0 1 rg 10 10 100 100 re f"));
     write(d, "good.pdf", &real);
     write(d, "tiny.pdf", &tiny_pdf(&text_at(72, 700, "Referat")));
+    // a number where Tj wants a string: pdf-extract (which reads this standard font) panics
+    write(d, "panic.pdf", &tiny_pdf("BT /F1 11 Tf 72 700 Td 5 Tj ET"));
     let (code, errors, docs, stderr) = run(d, &[]);
     assert_eq!(code, Some(1), "{stderr}");
     let expected = [
         ("empty.pdf", "empty"),
         ("encrypted.pdf", "pdf_encrypted"),
+        ("panic.pdf", "pdf_panic"),
         ("random.pdf", "not_pdf"),
         ("scan.pdf", "pdf_no_text"),
         ("truncated.pdf", "pdf_truncated"),
@@ -117,6 +120,9 @@ fn broken_pdfs_get_distinct_errors_and_the_rest_still_come_out() {
         assert!(stderr.contains(name), "errors name the file: {stderr}");
     }
     assert!(stderr.contains("OCR"), "{stderr}");
+    // a caught panic is reported once, as the file's error, without the panic hook's noise
+    assert!(stderr.contains("the PDF reader panicked"), "{stderr}");
+    assert!(!stderr.contains("panicked at"), "{stderr}");
 }
 
 #[test]
