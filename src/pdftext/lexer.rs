@@ -347,4 +347,36 @@ mod tests {
         assert_eq!(ops(b"<41").len(), 0);
         assert_eq!(ops(b"")[..], []);
     }
+
+    #[test]
+    fn random_bytes_and_token_soup_never_panic_or_hang() {
+        let tokens: [&[u8]; 16] = [
+            b"(", b")", b"<", b">", b"<<", b"[", b"]", b"/F1", b"12.5", b"-", b"\\", b"Tj", b"ID",
+            b"EI", b"%", b" ",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for round in 0..2000 {
+            let mut src = Vec::new();
+            for _ in 0..(next() % 64) {
+                if round % 2 == 0 {
+                    src.push(next() as u8);
+                } else {
+                    src.extend_from_slice(tokens[(next() % 16) as usize]);
+                }
+            }
+            let mut lx = Lexer::new(&src);
+            let mut ops = 0;
+            while lx.next_op().is_some() {
+                ops += 1;
+                assert!(ops <= src.len(), "every operator consumes input");
+            }
+            let _ = crate::pdftext::font::to_unicode(&src);
+        }
+    }
 }
