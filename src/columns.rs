@@ -91,19 +91,15 @@ fn aligned(rows: &[Row]) -> (Vec<String>, Vec<bool>) {
     let mut out: Vec<Option<String>> = rows.iter().map(|r| Some(r.text())).collect();
     let mut in_table = vec![false; rows.len()];
     let mut i = 0;
+    let mut done = 0;
     while i < rows.len() {
         let Some((start, end)) = block_at(rows, i) else {
             i += 1;
             continue;
         };
         if let Some(columns) = columns_of(&rows[start..end]) {
-            // the line just above, when its words fall into the columns, is the header
-            let head = (start > 0
-                && !rows[start].break_before
-                && !rows[start - 1].is_figure_row()
-                && fits(&rows[start - 1], &columns))
-            .then(|| start - 1);
-            for k in head.into_iter().chain(start..end) {
+            let top = header_top(&rows[done..end], start - done, &columns) + done;
+            for k in top..end {
                 in_table[k] = true;
                 // a line wholly in the first column is a wrapped label: left as it is
                 if assign(&rows[k], &columns).iter().any(|&c| c > 0) {
@@ -112,8 +108,38 @@ fn aligned(rows: &[Row]) -> (Vec<String>, Vec<bool>) {
             }
         }
         i = end;
+        done = end;
     }
     (out.into_iter().flatten().collect(), in_table)
+}
+
+/// The first line of a table's header: the lines above the block at `start` whose words fall
+/// into its columns (a header set over two or three lines), possibly above a few group labels
+/// in the label column (`Ændring i allerede` / `besluttede projekter`). A header line spread over
+/// the columns has column gaps of its own (prose has none) and follows on without a paragraph
+/// break (the line just above the rows may do without gaps: its words still fall into the
+/// columns); a heading over one column of figures only may stand a little apart.
+fn header_top(rows: &[Row], start: usize, columns: &[(f64, f64)]) -> usize {
+    let body = &rows[start..];
+    let in_label_column =
+        |r: &Row| r.text().chars().count() <= 40 && assign(r, columns).iter().all(|&c| c == 0);
+    let mut k = start;
+    while k > 0 && start - k < 3 && !rows[k].break_before && in_label_column(&rows[k - 1]) {
+        k -= 1;
+    }
+    let labels = k;
+    while k > 0 && !rows[k - 1].is_figure_row() {
+        let head = match heads(&rows[k - 1], columns, body) {
+            Head::Spread => !rows[k].break_before && (k == start || rows[k - 1].cells().len() >= 2),
+            Head::OverFigures => true,
+            Head::No => false,
+        };
+        if !head {
+            break;
+        }
+        k -= 1;
+    }
+    if k == labels { start } else { k }
 }
 
 /// A table block: consecutive lines with column gaps, and the short lines between them (wrapped
@@ -167,6 +193,19 @@ fn columns_of(rows: &[Row]) -> Option<Vec<(f64, f64)>> {
         };
         merged.retain(|m| support(m) >= 2);
     }
+    // with one row of figures there is no other row to tell columns by: its text before the
+    // first figure is its label, however wide the gaps in it
+    if let [row] = figure_rows[..] {
+        let first_figure = row.words.iter().find(|w| is_figure(&w.text));
+        if let Some(f) = first_figure {
+            let label: Vec<(f64, f64)> = merged.iter().copied().filter(|m| m.1 < f.x0).collect();
+            if label.len() > 1 {
+                let joined = (label[0].0, label[label.len() - 1].1);
+                merged.retain(|m| m.1 >= f.x0);
+                merged.insert(0, joined);
+            }
+        }
+    }
     (merged.len() >= 2).then_some(merged)
 }
 
@@ -197,8 +236,17 @@ fn assign(row: &Row, columns: &[(f64, f64)]) -> Vec<usize> {
     out
 }
 
-/// Whether a line's words spread over at least two columns (a header line).
-fn fits(row: &Row, columns: &[(f64, f64)]) -> bool {
+/// How a line above a table block can head it.
+enum Head {
+    /// Its words spread over at least two columns.
+    Spread,
+    /// Its words stand over one column of figures only (the label column has no heading).
+    OverFigures,
+    No,
+}
+
+/// Whether a line's words fall into the columns of the table `body` as a header line.
+fn heads(row: &Row, columns: &[(f64, f64)], body: &[Row]) -> Head {
     let first = columns[0].0;
     let last = columns[columns.len() - 1].1;
     let inside = row
@@ -206,7 +254,20 @@ fn fits(row: &Row, columns: &[(f64, f64)]) -> bool {
         .iter()
         .all(|w| w.x0 >= first - 2.0 && w.x1 <= last + 40.0);
     let used: std::collections::BTreeSet<usize> = assign(row, columns).into_iter().collect();
-    inside && used.len() >= 2
+    let over_figures = |c: usize| {
+        body.iter().filter(|r| r.is_figure_row()).any(|r| {
+            r.words
+                .iter()
+                .zip(assign(r, columns))
+                .any(|(w, k)| k == c && is_figure(&w.text))
+        })
+    };
+    match used.iter().copied().collect::<Vec<_>>()[..] {
+        _ if !inside => Head::No,
+        [c] if c > 0 && over_figures(c) => Head::OverFigures,
+        [_, _, ..] => Head::Spread,
+        _ => Head::No,
+    }
 }
 
 /// A row cut into the columns: TAB-separated cells, empty ones included.
@@ -269,6 +330,67 @@ mod tests {
             out[1], "\tbudget\t\tregnskab",
             "a wrapped header line keeps its columns"
         );
+    }
+
+    #[test]
+    fn a_heading_over_the_figures_only_is_the_header() {
+        let mut rows = vec![
+            row(vec![w(200.0, "Anlægsmidler", false)]),
+            row(vec![
+                w(0.0, "Konsulenter", false),
+                w(220.0, "2.300.000", true),
+            ]),
+            row(vec![w(0.0, "Buffer", false), w(238.0, "250.000", true)]),
+        ];
+        rows[1].break_before = true;
+        let out = lines(&rows);
+        assert_eq!(
+            out,
+            vec![
+                "\tAnlægsmidler",
+                "Konsulenter\t2.300.000",
+                "Buffer\t250.000"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_header_over_several_lines_above_group_labels_is_cut() {
+        let rows = vec![
+            row(vec![
+                w(0.0, "Projekt", false),
+                w(200.0, "Bevilling", true),
+                w(300.0, "Ændret", true),
+            ]),
+            row(vec![w(200.0, "i 1.000", false), w(300.0, "budget", true)]),
+            row(vec![w(0.0, "Ændring i", false)]),
+            row(vec![w(0.0, "projekter", false)]),
+            row(vec![
+                w(0.0, "Solstrålen", false),
+                w(220.0, "9.164", true),
+                w(320.0, "132", true),
+            ]),
+            row(vec![
+                w(0.0, "Hedebo", false),
+                w(226.0, "200", true),
+                w(320.0, "-200", true),
+            ]),
+        ];
+        let out = lines(&rows);
+        assert_eq!(out[0], "Projekt\tBevilling\tÆndret");
+        assert_eq!(out[1], "\ti 1.000\tbudget");
+        assert_eq!(out[2], "Ændring i");
+        assert_eq!(out[4], "Solstrålen\t9.164\t132");
+    }
+
+    #[test]
+    fn a_lone_row_of_figures_keeps_its_label_whole() {
+        let rows = vec![row(vec![
+            w(0.0, "Likviditet (mio", false),
+            w(100.0, ". kr.)", true),
+            w(300.0, "541,6", true),
+        ])];
+        assert_eq!(lines(&rows), vec!["Likviditet (mio . kr.)\t541,6"]);
     }
 
     #[test]

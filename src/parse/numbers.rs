@@ -20,7 +20,7 @@ static CELL: LazyLock<Regex> = LazyLock::new(|| {
         (?P<sign>[-−–÷+]\s?)?
         (?P<num>[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]{1,3}(?:\ [0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:,[0-9]+)?|,[0-9]+)
         (?P<half>½)?
-        \s*(?P<unit>%|pct\.?|procent|kr\.?|t\.\s?kr\.?|tkr\.?|1\.000\s?kr\.?|mio\.?\s?kr\.?|mill?\.?\s?kr\.?|mio\.?|mill\.?|mia\.?\s?kr\.?|mia\.?|mrd\.?\s?kr\.?)?
+        \s*(?P<unit>%|pct\.?|procent|kr(?:\s?\.)?|t\.\s?kr\.?|tkr\.?|1\.000\s?kr\.?|mio\.?\s?kr\.?|mill?\.?\s?kr\.?|mio\.?|mill\.?|mia\.?\s?kr\.?|mia\.?|mrd\.?\s?kr\.?)?
         (?:\s*(?:årligt|pr\.\s?år))?
         $",
     )
@@ -141,6 +141,7 @@ mod tests {
             280_691_000.0
         );
         assert_eq!(parse_amount("650.000 kr. årligt").unwrap().value, 650_000.0);
+        assert_eq!(parse_amount("8.820 kr .").unwrap().unit, Some("kr."));
         let a = parse_amount("22,62%").unwrap();
         assert_eq!((a.value, a.unit, a.decimals), (22.62, Some("%"), 2));
         assert_eq!(parse_amount("1½ pct").unwrap().value, 1.5);

@@ -61,7 +61,7 @@ fn full_width(lines: &[String]) -> usize {
 /// after it; and it does not end what it says.
 fn wraps(line: &str, next: &str, full: usize) -> bool {
     let t = line.trim();
-    if t.is_empty() || t.contains('\t') || full == usize::MAX {
+    if t.is_empty() || line.contains('\t') || full == usize::MAX {
         return false;
     }
     let len = t.chars().count();
@@ -82,7 +82,7 @@ fn starts_own_line(line: &str) -> bool {
     let first = t.chars().next().unwrap_or(' ');
     let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
     let shouting = letters.len() > 3 && letters.iter().all(|c| c.is_uppercase());
-    t.contains('\t')
+    line.contains('\t')
         || shouting
         || matches!(first, '-' | '–' | '•' | '*' | '·' | '▪' | '◦')
         || ENUMERATED.is_match(t)

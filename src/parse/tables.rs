@@ -77,24 +77,17 @@ fn tab_tables(lines: &[String]) -> Vec<Found> {
                     Some(k) if is_row(&lines[k]) => j = k,
                     _ => break,
                 }
-            } else if is_wrapped_label(&lines[j])
-                && lines[j + 1..]
-                    .iter()
-                    .filter(|l| !l.trim().is_empty())
-                    .take(3)
-                    .find(|l| !is_wrapped_label(l))
-                    .is_some_and(|l| is_row(l))
-            {
+            } else if let Some(group) = short_line_in_table(&lines[j], &lines[j + 1..], &rows) {
                 // a short line between rows: the tail of the row label above, which the layout
                 // wrapped, or a group label of its own
                 let t = lines[j].trim();
-                let previous = rows.last_mut().and_then(|r| r.first_mut());
-                match previous {
-                    Some(cell) if continues(cell, t) => {
+                match group {
+                    false => {
+                        let cell = &mut rows.last_mut().expect("a row above")[0];
                         cell.push(' ');
                         cell.push_str(t);
                     }
-                    _ => rows.push(vec![t.to_string()]),
+                    true => rows.push(vec![t.to_string()]),
                 }
                 used.push(j);
                 j += 1;
@@ -123,26 +116,90 @@ fn tab_tables(lines: &[String]) -> Vec<Found> {
     out
 }
 
+/// Whether a short line between the rows of a table stays in it: `Some(false)` when it is the
+/// wrapped tail of the row label above, `Some(true)` when it is a group label (`Udmøntes:`)
+/// over more rows of figures. A short line followed by a header row of its own (text cells, no
+/// figures) is the caption of the next table, and ends this one.
+fn short_line_in_table(line: &str, after: &[String], rows: &[Vec<String>]) -> Option<bool> {
+    if !is_short_text(line) {
+        return None;
+    }
+    let next = row_ahead(after);
+    let t = line.trim();
+    // the tail of a label may carry a figure of its own (`gulvvaskfunktion og 50% med`); a
+    // label that breaks off on a joining word goes on even where the table ends
+    let above = rows.last().and_then(|r| r.first());
+    if above.is_some_and(|cell| continues(cell, t) && (next.is_some() || open_ended(cell))) {
+        return Some(false);
+    }
+    let next = next?;
+    if !is_wrapped_label(line) {
+        return None;
+    }
+    // (in a table of figures: in a table of text every row looks like a header)
+    let next = cells(next);
+    let header_ahead = rows.iter().any(|r| has_figures(r))
+        && !has_figures(&next)
+        && next.iter().filter(|c| !c.is_empty()).count() >= 2;
+    let label_ahead = !t.ends_with(':') || has_figures(&next);
+    (!header_ahead && label_ahead).then_some(true)
+}
+
+/// The next table row in `after` when only a few short lines come first; a blank line may come
+/// between them only just before the row (as between the rows of a table).
+fn row_ahead(after: &[String]) -> Option<&String> {
+    let mut short = 0;
+    for (k, l) in after.iter().enumerate() {
+        if l.trim().is_empty() {
+            return after[k..]
+                .iter()
+                .find(|l| !l.trim().is_empty())
+                .filter(|l| is_row(l));
+        }
+        if is_row(l) {
+            return Some(l);
+        }
+        short += 1;
+        if short >= 3 || !is_wrapped_label(l) {
+            return None;
+        }
+    }
+    None
+}
+
 /// A short line without figures: the wrapped tail of the row label above it.
 fn is_wrapped_label(line: &str) -> bool {
+    is_short_text(line) && !line.split_whitespace().any(is_cell_number)
+}
+
+/// A short line of text (no TABs), neither a caption nor a heading.
+fn is_short_text(line: &str) -> bool {
     let t = line.trim();
     !t.is_empty()
+        && !line.contains('\t')
         && t.chars().count() <= 40
-        && !t.ends_with(':')
-        && !t.split_whitespace().any(is_cell_number)
+        && !CAPTION_START.is_match(t)
         && super::sections::heading(t).is_none()
 }
+
+/// A line that opens a new table's caption (`TABEL 3 – EFFEKT …`, `Tabel 2.`).
+static CAPTION_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:tabel|tab\.|figur)\s*\d+[a-z]?\b").unwrap());
 
 /// Whether `next` reads as the continuation of the cell text `cell` (it starts in lower case,
 /// or the cell breaks off on a joining word).
 fn continues(cell: &str, next: &str) -> bool {
     let lower = next.chars().next().is_some_and(char::is_lowercase);
+    !cell.is_empty() && (lower || open_ended(cell))
+}
+
+/// Whether the cell text breaks off on a joining word or mark.
+fn open_ended(cell: &str) -> bool {
     let last = cell.split_whitespace().last().unwrap_or("").to_lowercase();
-    let open = matches!(
+    matches!(
         last.as_str(),
         "og" | "i" | "for" | "af" | "til" | "med" | "samt" | "som" | "på" | "-" | "–"
-    ) || cell.ends_with(['-', ',', '–']);
-    !cell.is_empty() && (lower || open)
+    ) || cell.ends_with(['-', ',', '–'])
 }
 
 fn has_figures(row: &[String]) -> bool {
@@ -151,19 +208,38 @@ fn has_figures(row: &[String]) -> bool {
         .any(|c| numbers::parse_amount(c).is_some())
 }
 
+/// A header row of years (`2025  2026  2027`): figures, but no data.
+fn years_only(row: &[String]) -> bool {
+    let year = |c: &str| {
+        c.len() == 4
+            && c.chars().all(|ch| ch.is_ascii_digit())
+            && (1900..=2099).contains(&c.parse::<u32>().unwrap_or(0))
+    };
+    let label_free = row.first().is_none_or(|c| c.trim().is_empty());
+    let figures: Vec<&str> = row
+        .iter()
+        .skip(1)
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect();
+    label_free && !figures.is_empty() && figures.iter().all(|c| year(c))
+}
+
 /// Header and body of a table whose layout may have dropped empty cells: header lines that
 /// wrap (`Opr.` over `budget`) become one header, and in a table of figures the figures of a
 /// short row, and a short header, are aligned from the right.
 fn shape(mut rows: Vec<Vec<String>>) -> (Vec<String>, Vec<Vec<String>>) {
     let mut header = rows.remove(0);
     let figures = rows.iter().any(|r| has_figures(r));
-    if !figures || has_figures(&header) {
+    if !figures || has_figures(&header) && !years_only(&header) {
         return (header, rows);
     }
-    // header lines that wrap: rows without figures before the first row of figures that
-    // spread over the columns (or leave the label column empty)
+    // header lines that wrap: rows without figures before the first row of figures that spread
+    // over the columns (or leave the label column empty); a row of years under header cells
+    // completes them (`Budget` over `2024`)
+    let spread = |h: &[String]| h.iter().skip(1).filter(|c| !c.trim().is_empty()).count() >= 2;
     while rows.len() > 1
-        && !has_figures(&rows[0])
+        && (!has_figures(&rows[0]) || years_only(&rows[0]) && spread(&header))
         && rows[0].len() <= header.len()
         && (rows[0].first().is_some_and(|c| c.is_empty())
             || rows[0].iter().filter(|c| !c.is_empty()).count() >= 2)
@@ -456,6 +532,40 @@ mod tests {
         assert_eq!(t.rows[0][0], "Indtægter – skatter og generelle tilskud");
         assert_eq!(t.rows[2], vec!["Greve", "", "", "225"]);
         assert_eq!(t.rows.len(), 4);
+    }
+
+    #[test]
+    fn group_labels_captions_and_new_headers_inside_tables() {
+        let lines: Vec<String> = "Nr. Projekt\t2025\n331 Pulje\t9.111\nUdmøntes:\nEl tavler\t1.500\nRør\t500\nTABEL 3 – EFFEKT\n\tÅr 1\tÅr 2\nEtablering\t2.890\t2.454\nFondsmoms\nÅr\tBevilling (kr.)\tFondsmoms (kr.)\n2025\t1.055.206\t184.661,05"
+            .lines()
+            .map(String::from)
+            .collect();
+        let t = find(&lines);
+        assert_eq!(t.len(), 3, "{t:?}");
+        assert_eq!(t[0].rows[1], vec!["Udmøntes:"]);
+        assert_eq!(t[0].rows.len(), 4);
+        assert_eq!(t[1].header, vec!["", "År 1", "År 2"]);
+        assert_eq!(
+            t[2].header,
+            vec!["År", "Bevilling (kr.)", "Fondsmoms (kr.)"]
+        );
+        assert_eq!(t[2].caption.as_deref(), Some("Fondsmoms"));
+    }
+
+    #[test]
+    fn years_under_header_cells_and_label_tails_with_figures() {
+        let lines: Vec<String> = "Model 2\tBudget\tForventet\n\t2025\t2026\nAntal borgere (50% u.\t10\t25\ngulvvask og 50% med\nRobotstøvsuger\t8.820\t22.932"
+            .lines()
+            .map(String::from)
+            .collect();
+        let t = find(&lines);
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert_eq!(
+            t[0].header,
+            vec!["Model 2", "Budget 2025", "Forventet 2026"]
+        );
+        assert_eq!(t[0].rows[0][0], "Antal borgere (50% u. gulvvask og 50% med");
+        assert_eq!(t[0].rows.len(), 2);
     }
 
     #[test]
