@@ -57,7 +57,8 @@ impl Row {
     }
 }
 
-fn is_figure(s: &str) -> bool {
+/// A figure as tables print it: `1.234`, `-7,6`, `2.504,735`, `31%`.
+pub fn is_figure(s: &str) -> bool {
     let t = s.trim().trim_end_matches('%').trim_end();
     let t = t.trim_start_matches(['-', '−', '–', '÷', '+']).trim_start();
     let (int, frac) = t.split_once(',').unwrap_or((t, ""));
@@ -93,11 +94,22 @@ fn aligned(rows: &[Row]) -> (Vec<String>, Vec<bool>) {
     let mut i = 0;
     let mut done = 0;
     while i < rows.len() {
-        let Some((start, end)) = block_at(rows, i) else {
+        let Some((start, mut end)) = block_at(rows, i) else {
             i += 1;
             continue;
         };
-        if let Some(columns) = columns_of(&rows[start..end]) {
+        let mut found = columns_of(&rows[start..end]);
+        // a text cell wrapped over more lines than a short line between rows: the lines whose
+        // words all stand right of the label column go on with the table, and so do the rows
+        // after them
+        if let Some(columns) = &found {
+            let grown = block_end(rows, start, Some(columns));
+            if grown > end {
+                end = grown;
+                found = columns_of(&rows[start..end]);
+            }
+        }
+        if let Some(columns) = found {
             let top = header_top(&rows[done..end], start - done, &columns) + done;
             for k in top..end {
                 in_table[k] = true;
@@ -148,20 +160,38 @@ fn block_at(rows: &[Row], i: usize) -> Option<(usize, usize)> {
     if rows[i].cells().len() < 2 {
         return None;
     }
+    let end = block_end(rows, i, None);
+    let figures = rows[i..end].iter().filter(|r| r.is_figure_row()).count();
+    (figures >= 1).then_some((i, end))
+}
+
+/// Where a table block that starts at `i` ends; with its columns known, a line whose words all
+/// fall right of the label column (a wrapped text cell) also belongs to it.
+fn block_end(rows: &[Row], i: usize, columns: Option<&[(f64, f64)]>) -> usize {
+    let right_of_label = |r: &Row| {
+        columns.is_some_and(|c| !r.words.is_empty() && assign(r, c).iter().all(|&k| k > 0))
+    };
+    // a wrapped label as wide as the label column, however long
+    let in_label = |r: &Row| {
+        columns.is_some_and(|c| {
+            r.words
+                .last()
+                .is_some_and(|w| w.x1 <= c[0].1 + 0.5 * r.size)
+        })
+    };
     let mut end = i + 1;
     while end < rows.len() {
         let r = &rows[end];
         let multi = r.cells().len() >= 2;
         let short_between = !multi
-            && r.text().chars().count() <= 40
+            && (r.text().chars().count() <= 40 || in_label(r))
             && rows.get(end + 1).is_some_and(|n| n.cells().len() >= 2);
-        if !(multi || short_between) {
+        if !(multi || short_between || right_of_label(r)) {
             break;
         }
         end += 1;
     }
-    let figures = rows[i..end].iter().filter(|r| r.is_figure_row()).count();
-    (figures >= 1).then_some((i, end))
+    end
 }
 
 /// Column intervals: where the words of the figure rows lie, merged where they overlap or
@@ -302,6 +332,37 @@ mod tests {
             break_before: false,
             size: 10.0,
         }
+    }
+
+    #[test]
+    fn a_text_cell_wrapped_over_many_lines_keeps_the_table_together() {
+        let mut rows = vec![
+            row(vec![
+                w(0.0, "Hedebo", false),
+                w(200.0, "200", true),
+                w(260.0, "-200", true),
+                w(320.0, "Efter aftale med", true),
+            ]),
+            // the text cell runs on alone, right of the label column, for more lines than a
+            // wrapped label would
+            row(vec![w(320.0, "boligselskabet", false)]),
+            row(vec![w(320.0, "er der ikke", false)]),
+            row(vec![w(320.0, "behov for at", false)]),
+            row(vec![
+                w(0.0, "Freyas", false),
+                w(200.0, "350", true),
+                w(260.0, "-300", true),
+                w(320.0, "Gaskedlen", true),
+            ]),
+        ];
+        rows[4].break_before = true; // the padding of the cell above
+        let out = lines(&rows);
+        assert_eq!(out[1], "\t\t\tboligselskabet");
+        assert_eq!(out[3], "\t\t\tbehov for at");
+        assert_eq!(
+            out[4], "Freyas\t350\t-300\tGaskedlen",
+            "no paragraph break: {out:?}"
+        );
     }
 
     #[test]

@@ -122,7 +122,17 @@ fn tab_tables(lines: &[String]) -> Vec<Found> {
 /// figures) is the caption of the next table, and ends this one.
 fn short_line_in_table(line: &str, after: &[String], rows: &[Vec<String>]) -> Option<bool> {
     if !is_short_text(line) {
-        return None;
+        // a long label wraps into a longer tail: no longer than the label's first line, and
+        // reading on from it, before the next row
+        let t = line.trim();
+        let above = rows.last().and_then(|r| r.first())?;
+        let tail = !line.contains('\t')
+            && t.chars().count() <= above.chars().count()
+            && continues(above, t)
+            && !CAPTION_START.is_match(t)
+            && super::sections::heading(t).is_none()
+            && row_ahead(after).is_some();
+        return tail.then_some(false);
     }
     let next = row_ahead(after);
     let t = line.trim();
@@ -592,6 +602,21 @@ mod tests {
         let (before, after) = t.remainder.clone().unwrap();
         assert_eq!(before, "Nedenstående tabel viser det.");
         assert!(after.starts_with("3. Forslag til model"));
+    }
+
+    #[test]
+    fn a_long_label_wraps_into_a_long_tail() {
+        let lines: Vec<String> = [
+            "Aktivitet\tBudget (kr.)",
+            "Foredrag om frivilligmiljøer med fokus på fastholdelse af frivillige og\t10.000",
+            "rolleklarhed ved konsulentvirksomheden Ingerfair",
+            "Musik til middagen\t2.500",
+        ]
+        .map(String::from)
+        .to_vec();
+        let t = &find(&lines)[0];
+        assert_eq!(t.rows.len(), 2, "{:?}", t.rows);
+        assert!(t.rows[0][0].ends_with("og rolleklarhed ved konsulentvirksomheden Ingerfair"));
     }
 
     #[test]

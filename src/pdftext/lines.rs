@@ -113,6 +113,8 @@ impl GlyphLines {
 /// A gap wider than this many font sizes separates table columns (a TAB); word gaps are about
 /// a quarter of the size.
 const COLUMN_GAP: f64 = 1.2;
+/// Between two figures, a gap wider than this many font sizes separates table columns.
+const FIGURE_GAP: f64 = 0.5;
 /// A gap wider than this many font sizes separates words.
 const WORD_GAP: f64 = 0.12;
 /// The same where widths are in doubt: after a glyph whose width was estimated, or on a line
@@ -180,6 +182,18 @@ fn layout(mut glyphs: Vec<Glyph>) -> Vec<String> {
                 _ => (g.end, g.end_estimated),
             });
         }
+        // figures side by side (right-aligned columns set close together): a gap wider than a
+        // stretched space between two figures is a column
+        for i in 1..words.len() {
+            let gap = words[i].x0 - words[i - 1].x1;
+            if !words[i].tab_before
+                && gap > FIGURE_GAP * size
+                && columns::is_figure(&words[i - 1].text)
+                && columns::is_figure(&words[i].text)
+            {
+                words[i].tab_before = true;
+            }
+        }
         // a list marker's hanging indent ("1.", "a)", "•", then a tab stop) is not a table
         // column, unless the line has more columns
         if let [marker, first, rest @ ..] = &mut words[..]
@@ -213,6 +227,38 @@ fn is_list_marker(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A page of words, each one text run set at (x, baseline) in a 10 pt font whose glyphs
+    /// are half the size wide.
+    fn page(words: &[(f64, f64, &str)]) -> Vec<String> {
+        let mut out = GlyphLines::default();
+        out.begin_page(800.0);
+        for &(x, y, text) in words {
+            out.begin_run();
+            for (k, ch) in text.chars().enumerate() {
+                let trm = [1.0, 0.0, 0.0, 1.0, x + 5.0 * k as f64, y];
+                out.glyph(trm, 0.5, 10.0, &ch.to_string());
+            }
+        }
+        out.end_page();
+        out.into_pages().remove(0)
+    }
+
+    #[test]
+    fn gaps_become_spaces_or_columns() {
+        let lines = page(&[
+            // 8 pt between two right-aligned figures: columns set close together
+            (100.0, 700.0, "10.700"),
+            (138.0, 700.0, "14.000"),
+            // the same gap between words is a word space
+            (100.0, 686.0, "Greve"),
+            (133.0, 686.0, "Kommune"),
+            // a list marker's tab stop is no column
+            (100.0, 672.0, "1."),
+            (130.0, 672.0, "Godkender"),
+        ]);
+        assert_eq!(lines, ["10.700\t14.000", "Greve Kommune", "1. Godkender"]);
+    }
 
     #[test]
     fn list_markers() {
