@@ -100,6 +100,19 @@ fn tab_tables(lines: &[String]) -> Vec<Found> {
         if rows.len() < 2 || rows.iter().all(|r| r.len() < 2) {
             continue;
         }
+        // a table that opens on a row of figures, right under a short line of text: that line
+        // heads the label column (its TAB lost to the layout or to trimmed line ends)
+        let mut start = start;
+        if let Some(above) = start.checked_sub(1).map(|k| &lines[k])
+            && has_figures(&rows[0])
+            && !years_only(&rows[0])
+            && is_wrapped_label(above)
+            && !above.trim().ends_with(':')
+        {
+            start -= 1;
+            used.insert(0, start);
+            rows.insert(0, vec![above.trim().to_string()]);
+        }
         let (header, mut rows) = shape(rows);
         for r in rows.iter_mut() {
             trim_to(r, header.len());
