@@ -221,7 +221,9 @@ fn columns_of(rows: &[Row]) -> Option<Vec<(f64, f64)>> {
                 .filter(|r| r.words.iter().any(|w| w.x1 > a && w.x0 < b))
                 .count()
         };
-        merged.retain(|m| support(m) >= 2);
+        // (the first column stays: a number column such as `Nr.` may be filled in one row only)
+        let first = merged.first().copied();
+        merged.retain(|m| Some(*m) == first || support(m) >= 2);
     }
     // with one row of figures there is no other row to tell columns by: its text before the
     // first figure is its label, however wide the gaps in it

@@ -281,7 +281,7 @@ fn shape(mut rows: Vec<Vec<String>>) -> (Vec<String>, Vec<Vec<String>>) {
         }
     }
     // cells the layout wrapped onto the next line: a row without figures whose text continues
-    // the row of figures above it is folded into that row
+    // the row of figures above it is folded into that row (a group label, `Foranalyse:`, is not)
     let mut folded: Vec<Vec<String>> = Vec::with_capacity(rows.len());
     for row in rows {
         let first = row
@@ -294,6 +294,7 @@ fn shape(mut rows: Vec<Vec<String>>) -> (Vec<String>, Vec<Vec<String>>) {
                 if has_figures(prev)
                     && !has_figures(&row)
                     && row.len() >= 2
+                    && !first.ends_with(':')
                     && (row[0].is_empty() || continues(&prev[0], &first)) =>
             {
                 for (k, cell) in row.into_iter().enumerate() {
