@@ -75,6 +75,16 @@ fn tab_tables(lines: &[String]) -> Vec<Found> {
                 let next = (j + 1..lines.len()).find(|&k| !lines[k].trim().is_empty());
                 match next {
                     Some(k) if is_row(&lines[k]) => j = k,
+                    // or a group label (`Generel låneadgang:`) over more rows of figures
+                    Some(k)
+                        if is_wrapped_label(&lines[k])
+                            && lines[k].trim().ends_with(':')
+                            && lines
+                                .get(k + 1)
+                                .is_some_and(|n| is_row(n) && has_figures(&cells(n))) =>
+                    {
+                        j = k
+                    }
                     _ => break,
                 }
             } else if let Some(group) = short_line_in_table(&lines[j], &lines[j + 1..], &rows) {
@@ -631,6 +641,24 @@ mod tests {
         let t = &find(&lines)[0];
         assert_eq!(t.rows.len(), 2, "{:?}", t.rows);
         assert!(t.rows[0][0].ends_with("og rolleklarhed ved konsulentvirksomheden Ingerfair"));
+    }
+
+    #[test]
+    fn a_group_label_after_a_blank_line_keeps_the_header() {
+        let lines: Vec<String> = [
+            "Låneadgang (mio. kr.)\tKorrigeret budget 2024\tForventet låneramme 2024",
+            "",
+            "Generel låneadgang:",
+            "Energibesparende tiltag\t-33,150\t-24,616",
+            "Sum\t-33,750\t-40,589",
+        ]
+        .map(String::from)
+        .to_vec();
+        let found = find(&lines);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].header[1], "Korrigeret budget 2024");
+        assert_eq!(found[0].rows[0], ["Generel låneadgang:"]);
+        assert_eq!(found[0].rows[1][1], "-33,150");
     }
 
     #[test]
