@@ -6,6 +6,7 @@ pub mod beslutning;
 pub mod budget;
 pub mod dates;
 pub mod dissent;
+mod flattened;
 pub mod indstilling;
 pub mod meeting;
 pub mod numbers;
