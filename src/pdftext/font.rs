@@ -59,7 +59,8 @@ impl Font {
     }
 }
 
-fn deref<'d>(doc: &'d Document, o: &'d Object) -> &'d Object {
+/// An object, or the object a reference points to.
+pub(super) fn deref<'d>(doc: &'d Document, o: &'d Object) -> &'d Object {
     match o {
         Object::Reference(id) => doc.get_object(*id).unwrap_or(o),
         _ => o,
@@ -76,7 +77,8 @@ fn name<'d>(doc: &'d Document, dict: &'d Dictionary, key: &[u8]) -> &'d [u8] {
         .unwrap_or(b"")
 }
 
-fn num(o: &Object) -> Option<f64> {
+/// A number object as f64.
+pub(super) fn num(o: &Object) -> Option<f64> {
     match o {
         Object::Integer(i) => Some(*i as f64),
         Object::Real(r) => Some(f64::from(*r)),

@@ -11,7 +11,7 @@ use std::rc::Rc;
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
-use font::{Font, Unsupported};
+use font::{Font, Unsupported, deref, num as number};
 use lexer::{Lexer, Operand};
 use lines::GlyphLines;
 
@@ -91,21 +91,6 @@ fn inherited<'d>(doc: &'d Document, page: &'d Dictionary, key: &[u8]) -> Option<
             .and_then(|id| doc.get_dictionary(id).ok())?;
     }
     None
-}
-
-fn deref<'d>(doc: &'d Document, o: &'d Object) -> &'d Object {
-    match o {
-        Object::Reference(id) => doc.get_object(*id).unwrap_or(o),
-        _ => o,
-    }
-}
-
-fn number(o: &Object) -> Option<f64> {
-    match o {
-        Object::Integer(i) => Some(*i as f64),
-        Object::Real(r) => Some(f64::from(*r)),
-        _ => None,
-    }
 }
 
 impl<'d> Reader<'d> {
