@@ -104,8 +104,10 @@ pub type Failure = (PdfFailure, String);
 fn read_lines(bytes: &[u8]) -> std::result::Result<Vec<Vec<String>>, Failure> {
     let doc = load(bytes)?;
     if engine() == Engine::Native {
-        // declined (a font kind it does not read): pdf-extract reads the whole document
-        if let Ok(pages) = pdftext::read(&doc) {
+        // declined (a font kind it does not read), or a bug of its own: pdf-extract reads the
+        // whole document
+        let native = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pdftext::read(&doc)));
+        if let Ok(Ok(pages)) = native {
             return Ok(pages);
         }
     }

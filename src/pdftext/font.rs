@@ -8,6 +8,12 @@ use lopdf::{Dictionary, Document, Encoding, Object};
 
 use super::lexer::{Lexer, Operand};
 
+/// The largest character code or CID read: two bytes.
+const MAX_CODE: u32 = 0xffff;
+/// Range entries (ToUnicode, /W) read at most per font: enough for every two-byte code a few
+/// times over, and a bound on the work a hostile font can ask for.
+const MAX_INSERTS: usize = 1 << 20;
+
 /// A font the interpreter cannot render the way pdf-extract does: the caller falls back to it.
 #[derive(Debug)]
 pub struct Unsupported(pub String);
@@ -124,6 +130,7 @@ fn composite(
         .ok_or_else(|| Unsupported("composite font without a descendant".into()))?;
     let default_width = get(doc, descendant, b"DW").and_then(num).unwrap_or(1000.0);
     let mut widths = HashMap::new();
+    let mut inserts = 0usize;
     if let Some(Object::Array(w)) = get(doc, descendant, b"W") {
         // [first [w1 w2 …]] or [first last w]
         let items: Vec<&Object> = w.iter().map(|o| deref(doc, o)).collect();
@@ -133,8 +140,11 @@ fn composite(
             match items.get(i + 1) {
                 Some(Object::Array(list)) => {
                     for (j, w) in list.iter().enumerate() {
-                        if let Some(w) = num(deref(doc, w)) {
-                            widths.insert(first as u32 + j as u32, w);
+                        let cid = (first as u32).checked_add(j as u32);
+                        if let (Some(w), Some(cid)) = (num(deref(doc, w)), cid)
+                            && cid <= MAX_CODE
+                        {
+                            widths.insert(cid, w);
                         }
                     }
                     i += 2;
@@ -144,8 +154,13 @@ fn composite(
                     else {
                         break;
                     };
-                    for cid in first as u32..=(last as u32).min(first as u32 + 0xffff) {
-                        widths.insert(cid, w);
+                    // CIDs of an Identity encoding are two bytes: a range past that is junk
+                    let last = (last as u32).min(MAX_CODE);
+                    if first as u32 <= last && inserts <= MAX_INSERTS {
+                        inserts += (last - first as u32) as usize + 1;
+                        for cid in first as u32..=last {
+                            widths.insert(cid, w);
+                        }
                     }
                     i += 3;
                 }
@@ -171,7 +186,15 @@ fn simple(
     let descriptor = get(doc, font, b"FontDescriptor").and_then(|o| o.as_dict().ok());
     let has = |key: &[u8]| descriptor.is_some_and(|d| d.get(key).is_ok());
     let encoding = get(doc, font, b"Encoding");
-    if has(b"FontFile3") || (encoding.is_none() && subtype == b"Type1" && has(b"FontFile")) {
+    // a font program's own encoding counts where the font names no base encoding and no
+    // ToUnicode says what its codes are
+    let base_named = match encoding {
+        Some(Object::Name(_)) => true,
+        Some(Object::Dictionary(d)) => d.has(b"BaseEncoding"),
+        _ => false,
+    };
+    let program = has(b"FontFile3") || subtype == b"Type1" && has(b"FontFile");
+    if program && !base_named && to_unicode.is_none() {
         return Err(Unsupported("font with a built-in encoding".into()));
     }
     let table = match encoding {
@@ -186,7 +209,11 @@ fn simple(
     let (Some(first), Some(list)) = (first, list) else {
         return Err(Unsupported("font without widths (a standard font)".into()));
     };
-    let missing = get(doc, font, b"MissingWidth").and_then(num).unwrap_or(0.0);
+    let missing = descriptor
+        .and_then(|d| get(doc, d, b"MissingWidth"))
+        .or_else(|| get(doc, font, b"MissingWidth"))
+        .and_then(num)
+        .unwrap_or(0.0);
     let mut simple: Vec<(String, f64)> = (0..256u32)
         .map(|code| {
             let text = match to_unicode.as_ref().and_then(|m| m.get(&code)) {
@@ -197,7 +224,7 @@ fn simple(
         })
         .collect();
     for (j, w) in list.iter().enumerate() {
-        let code = first as usize + j;
+        let code = (first as usize).saturating_add(j);
         if let (Some(slot), Some(w)) = (simple.get_mut(code), num(deref(doc, w))) {
             slot.1 = w;
         }
@@ -295,6 +322,7 @@ fn glyph_text(doc: &Document, name: &[u8]) -> Option<String> {
 /// A ToUnicode CMap: code → text, from its bfchar and bfrange sections.
 pub fn to_unicode(data: &[u8]) -> HashMap<u32, String> {
     let mut map = HashMap::new();
+    let mut inserts = 0usize;
     let mut lx = Lexer::new(data);
     let code = |b: &[u8]| b.iter().fold(0u32, |v, b| v << 8 | u32::from(*b));
     while let Some(op) = lx.next_op() {
@@ -315,9 +343,14 @@ pub fn to_unicode(data: &[u8]) -> HashMap<u32, String> {
                         continue;
                     };
                     let (lo, hi) = (code(lx.bytes(lo)), code(lx.bytes(hi)));
-                    let hi = hi.min(lo.saturating_add(0xffff));
+                    // codes are one or two bytes in the fonts read here: longer ones are junk,
+                    // and so is a map grown past every two-byte code
+                    let hi = hi.min(MAX_CODE);
+                    let junk = lo > hi || inserts > MAX_INSERTS;
                     match &ops[i + 2] {
+                        Operand::Str(_) if junk => i += 3,
                         Operand::Str(dst) => {
+                            inserts += (hi - lo) as usize + 1;
                             let mut units: Vec<u16> = units16(lx.bytes(dst));
                             for c in lo..=hi {
                                 map.insert(c, String::from_utf16_lossy(&units));
@@ -331,10 +364,10 @@ pub fn to_unicode(data: &[u8]) -> HashMap<u32, String> {
                             let mut j = i + 3;
                             let mut c = lo;
                             while let Some(Operand::Str(dst)) = ops.get(j) {
-                                if c <= hi {
+                                if c <= hi && !junk {
                                     map.insert(c, utf16be(lx.bytes(dst)));
                                 }
-                                c += 1;
+                                c = c.saturating_add(1);
                                 j += 1;
                             }
                             i = j + 1;
@@ -383,6 +416,18 @@ mod tests {
         assert_eq!(m[&0x30], "ø");
         assert_eq!(m[&0x31], "fi");
         assert_eq!(m.len(), 7);
+    }
+
+    #[test]
+    fn hostile_ranges_stay_bounded() {
+        let mut cmap = String::from("100 beginbfrange\n");
+        for k in 0..100 {
+            cmap += &format!("<{k:02X}000000> <{k:02X}FFFFFF> <0041>\n");
+        }
+        cmap += "<0000> <FFFFFFFF> [<0041> <0042>]\n<FFFFFFFF> <FFFFFFFF> <0043>\nendbfrange";
+        let m = to_unicode(cmap.as_bytes());
+        assert!(m.len() <= MAX_CODE as usize + 1, "{}", m.len());
+        assert_eq!(m.get(&0).map(String::as_str), Some("A"));
     }
 
     #[test]

@@ -15,8 +15,13 @@ use font::{Font, Unsupported, deref, num as number};
 use lexer::{Lexer, Operand};
 use lines::GlyphLines;
 
-/// Form XObjects nest at most this deep (a cycle would otherwise never end).
+/// Form XObjects nest at most this deep.
 const MAX_DEPTH: usize = 12;
+/// Operators one document may run, forms included: a form drawn by a form drawn by … can
+/// multiply the work without bound; past this, the rest of the document is skipped.
+const MAX_OPERATORS: usize = 50_000_000;
+/// Saved graphics states kept at most (`q` without `Q` would otherwise grow without bound).
+const MAX_SAVED: usize = 256;
 
 /// A 2-D affine matrix `[a b c d e f]` as PDF writes it.
 type Matrix = [f64; 6];
@@ -44,6 +49,8 @@ pub fn read(doc: &Document) -> Result<Vec<Vec<String>>, Unsupported> {
     let mut reader = Reader {
         doc,
         fonts: HashMap::new(),
+        open_forms: Vec::new(),
+        budget: MAX_OPERATORS,
         out: GlyphLines::default(),
     };
     for (_, page_id) in doc.get_pages() {
@@ -70,10 +77,39 @@ struct State {
     text: TextState,
 }
 
+impl State {
+    fn new() -> Self {
+        State {
+            ctm: IDENTITY,
+            text: TextState {
+                font: None,
+                size: 0.0,
+                char_spacing: 0.0,
+                word_spacing: 0.0,
+                scaling: 1.0,
+                leading: 0.0,
+                rise: 0.0,
+            },
+        }
+    }
+}
+
+/// Where a font dictionary lives: an object of its own, or inline in a resource dictionary
+/// (then known by its address, which is stable while the document is).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum FontKey {
+    Object(ObjectId),
+    Inline(usize),
+}
+
 struct Reader<'d> {
     doc: &'d Document,
-    /// Fonts by object: one font object is read once, whichever page uses it.
-    fonts: HashMap<ObjectId, Rc<Font>>,
+    /// Fonts read so far: each font dictionary is read once, whichever page uses it.
+    fonts: HashMap<FontKey, Rc<Font>>,
+    /// The form XObjects being run (a form that draws itself is not run again).
+    open_forms: Vec<ObjectId>,
+    /// Operators left to run in this document.
+    budget: usize,
     out: GlyphLines,
 }
 
@@ -111,7 +147,7 @@ impl<'d> Reader<'d> {
         };
         let content = doc.get_page_content(page_id).unwrap_or_default();
         self.out.begin_page(height);
-        self.run(&content, resources, IDENTITY, 0)?;
+        self.run(&content, resources, State::new(), 0)?;
         self.out.end_page();
         Ok(())
     }
@@ -133,47 +169,41 @@ impl<'d> Reader<'d> {
         let Ok(entry) = fonts.get(name) else {
             return Ok(None);
         };
-        if let Object::Reference(id) = entry {
-            if let Some(f) = self.fonts.get(id) {
-                return Ok(Some(f.clone()));
-            }
-            let Ok(dict) = doc.get_dictionary(*id) else {
-                return Ok(None);
-            };
-            let f = Rc::new(font::load(doc, dict)?);
-            self.fonts.insert(*id, f.clone());
-            return Ok(Some(f));
+        let (key, dict) = match entry {
+            Object::Reference(id) => (FontKey::Object(*id), doc.get_dictionary(*id)),
+            Object::Dictionary(d) => (FontKey::Inline(d as *const Dictionary as usize), Ok(d)),
+            _ => return Ok(None),
+        };
+        if let Some(f) = self.fonts.get(&key) {
+            return Ok(Some(f.clone()));
         }
-        match entry.as_dict() {
-            Ok(dict) => Ok(Some(Rc::new(font::load(doc, dict)?))),
-            Err(_) => Ok(None),
-        }
+        let Ok(dict) = dict else {
+            return Ok(None);
+        };
+        let f = Rc::new(font::load(doc, dict)?);
+        self.fonts.insert(key, f.clone());
+        Ok(Some(f))
     }
 
-    /// Runs one content stream (a page's or a form's) with its resources.
+    /// Runs one content stream (a page's or a form's) with its resources, from the graphics
+    /// state it is drawn in.
     fn run(
         &mut self,
         content: &[u8],
         resources: &Dictionary,
-        ctm: Matrix,
+        mut state: State,
         depth: usize,
     ) -> Result<(), Unsupported> {
-        let mut state = State {
-            ctm,
-            text: TextState {
-                font: None,
-                size: 0.0,
-                char_spacing: 0.0,
-                word_spacing: 0.0,
-                scaling: 1.0,
-                leading: 0.0,
-                rise: 0.0,
-            },
-        };
         let mut stack: Vec<State> = Vec::new();
+        // `q`s beyond MAX_SAVED, not saved but counted so that each `Q` still pairs with its `q`
+        let mut unsaved = 0usize;
         let (mut tm, mut tlm) = (IDENTITY, IDENTITY);
         let mut lx = Lexer::new(content);
         while let Some(op) = lx.next_op() {
+            if self.budget == 0 {
+                break;
+            }
+            self.budget -= 1;
             let n = |i: usize| match lx.operands.get(i) {
                 Some(Operand::Num(v)) => *v,
                 _ => 0.0,
@@ -184,7 +214,9 @@ impl<'d> Reader<'d> {
                     tm = IDENTITY;
                     tlm = IDENTITY;
                 }
-                b"q" => stack.push(state.clone()),
+                b"q" if stack.len() < MAX_SAVED => stack.push(state.clone()),
+                b"q" => unsaved += 1,
+                b"Q" if unsaved > 0 => unsaved -= 1,
                 b"Q" => {
                     if let Some(s) = stack.pop() {
                         state = s;
@@ -250,7 +282,7 @@ impl<'d> Reader<'d> {
                 b"Do" if depth < MAX_DEPTH => {
                     if let Some(Operand::Name(r)) = lx.operands.first() {
                         let name = lx.bytes(r).to_vec();
-                        self.form(resources, &name, state.ctm, depth)?;
+                        self.form(resources, &name, &state, depth)?;
                     }
                 }
                 _ => {}
@@ -259,22 +291,26 @@ impl<'d> Reader<'d> {
         Ok(())
     }
 
-    /// `Do` of a form XObject: its content with its own resources and matrix (images are skipped).
+    /// `Do` of a form XObject: its content with its own resources and matrix, in the graphics
+    /// state of the `Do` (images are skipped, and so is a form already being drawn).
     fn form(
         &mut self,
         resources: &Dictionary,
         name: &[u8],
-        ctm: Matrix,
+        state: &State,
         depth: usize,
     ) -> Result<(), Unsupported> {
         let doc = self.doc;
-        let Some(stream) = resources
+        let entry = resources
             .get(b"XObject")
             .ok()
             .and_then(|o| deref(doc, o).as_dict().ok())
-            .and_then(|x| x.get(name).ok())
-            .and_then(|o| deref(doc, o).as_stream().ok())
-        else {
+            .and_then(|x| x.get(name).ok());
+        let id = entry.and_then(|o| o.as_reference().ok());
+        if id.is_some_and(|id| self.open_forms.contains(&id)) {
+            return Ok(());
+        }
+        let Some(stream) = entry.and_then(|o| deref(doc, o).as_stream().ok()) else {
             return Ok(());
         };
         if stream.dict.get(b"Subtype").and_then(|o| o.as_name()).ok() != Some(b"Form") {
@@ -293,14 +329,19 @@ impl<'d> Reader<'d> {
             .and_then(|o| o.as_array().ok())
             .map(|a| a.iter().filter_map(|o| number(deref(doc, o))).collect())
             .unwrap_or_default();
-        let ctm = match matrix[..] {
-            [a, b, c, d, e, f] => mul(&[a, b, c, d, e, f], &ctm),
-            _ => ctm,
-        };
+        let mut inner = state.clone();
+        if let [a, b, c, d, e, f] = matrix[..] {
+            inner.ctm = mul(&[a, b, c, d, e, f], &state.ctm);
+        }
         let content = stream
             .decompressed_content()
             .unwrap_or_else(|_| stream.content.clone());
-        self.run(&content, own, ctm, depth + 1)
+        self.open_forms.extend(id);
+        let result = self.run(&content, own, inner, depth + 1);
+        if id.is_some() {
+            self.open_forms.pop();
+        }
+        result
     }
 
     /// A text-showing string: each code becomes a glyph at the current text position, which

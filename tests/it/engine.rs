@@ -99,6 +99,58 @@ fn reads_text_operators_fonts_and_forms() {
     );
 }
 
+/// The lines of page 1, without blank ones.
+fn text_of(doc: &Document) -> Vec<String> {
+    let pages = referat::pdftext::read(doc).expect("read natively");
+    pages[0]
+        .iter()
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+#[test]
+fn forms_inherit_the_text_state_and_a_form_that_draws_itself_ends() {
+    // the form sets no font: it draws with the one in force at its Do; and it draws itself,
+    // which must neither loop nor run it twice
+    let mut doc = drawn(
+        "BT /F1 10 Tf ET /Fm1 Do",
+        "/Fm1 Do BT 72 600 Td (Arvet skrift) Tj ET",
+    );
+    let form_id = doc
+        .objects
+        .iter()
+        .find_map(|(id, o)| {
+            o.as_stream()
+                .ok()
+                .filter(|s| s.dict.has(b"Matrix"))
+                .map(|_| *id)
+        })
+        .unwrap();
+    let Object::Stream(form) = doc.objects.get_mut(&form_id).unwrap() else {
+        unreachable!()
+    };
+    let resources = form
+        .dict
+        .get_mut(b"Resources")
+        .unwrap()
+        .as_dict_mut()
+        .unwrap();
+    resources.set("XObject", dict(&[("Fm1", Object::Reference(form_id))]));
+    assert_eq!(text_of(&doc), ["Arvet skrift"]);
+}
+
+#[test]
+fn unbalanced_saves_do_not_pile_up() {
+    let content = format!(
+        "{} BT /F1 10 Tf 72 700 Td (Efter) Tj ET {}",
+        "q ".repeat(5000),
+        "Q ".repeat(6000)
+    );
+    let doc = drawn(&content, "");
+    assert_eq!(text_of(&doc), ["Efter"]);
+}
+
 #[test]
 fn declines_a_standard_font_without_widths() {
     let mut doc = drawn("BT /F1 10 Tf 72 700 Td (Tekst) Tj ET", "");
