@@ -13,6 +13,9 @@ pub fn reflow(lines: &[String], pages: &[u32]) -> (Vec<String>, Vec<u32>) {
     let mut i = 0;
     while i < lines.len() {
         let mut line = lines[i].clone();
+        // the last line joined: whether the next one continues depends on it, not on the
+        // paragraph joined so far
+        let mut last = i;
         let page = pages.get(i).copied().unwrap_or(0);
         let mut j = i + 1;
         loop {
@@ -22,10 +25,11 @@ pub fn reflow(lines: &[String], pages: &[u32]) -> (Vec<String>, Vec<u32>) {
                 k += 1;
             }
             let Some(next) = lines.get(k) else { break };
-            if !wraps(&line, next, full) || next.trim().is_empty() || starts_own_line(next) {
+            if !wraps(&lines[last], next, full) || next.trim().is_empty() || starts_own_line(next) {
                 break;
             }
             line = format!("{} {}", line.trim_end(), next.trim());
+            last = k;
             j = k + 1;
         }
         out.push(line);
@@ -173,6 +177,18 @@ mod tests {
         );
         assert_eq!(out[2], "2. Næste punkt");
         assert_eq!(out[3], "Beslutning:");
+    }
+
+    #[test]
+    fn a_paragraph_ends_at_its_short_last_line() {
+        // the joined paragraph is long, but its last line is short: the next line is new
+        let out = run(&format!(
+            "Administrationen indstiller, at kommunikationsindsatsen fortsætter med {}\neffekter.\nIndsats nr. 6 om Fysisk indretning\nStatus",
+            "a".repeat(8)
+        ));
+        assert!(out[0].ends_with("effekter."), "{out:?}");
+        assert_eq!(out[1], "Indsats nr. 6 om Fysisk indretning");
+        assert_eq!(out[2], "Status");
     }
 
     #[test]
