@@ -193,23 +193,40 @@ fn ends_in_split_word(line: &str) -> bool {
     rev.next() == Some('-') && rev.next().is_some_and(|c| c.is_alphabetic())
 }
 
-/// A bullet set apart from its text (`\u{f0b7}<TAB>Hvad vil du …`, symbol fonts map bullets
-/// into the private use area) becomes `• Hvad vil du …`: one item of a list, not a table row.
+/// A list marker set apart from its text by a tab stop (`\u{f0b7}<TAB>Hvad vil du …`, symbol
+/// fonts map bullets into the private use area; `1.<TAB>Tager status …`) becomes `• Hvad vil
+/// du …` or `1. Tager status …`: one item of a list, not a table row.
 fn bullet(line: &str) -> String {
     let t = line.trim_start();
-    if let Some((mark, text)) = t.split_once('\t') {
-        let mut chars = mark.trim().chars();
+    if let Some((mark, text)) = t.split_once('\t')
+        && !text.contains('\t')
+    {
+        let mark = mark.trim();
+        let mut chars = mark.chars();
         if let (Some(c), None) = (chars.next(), chars.next())
             && !c.is_alphanumeric()
-            && !text.contains('\t')
         {
             return format!("• {}", text.trim());
+        }
+        if is_numbered_marker(mark) {
+            return format!("{mark} {}", text.trim());
         }
     }
     if let Some(rest) = t.strip_prefix(|c: char| ('\u{e000}'..='\u{f8ff}').contains(&c)) {
         return format!("•{rest}");
     }
     line.to_string()
+}
+
+/// A numbered list item's marker: `1.`, `12)`, `a)`, `iv.`.
+fn is_numbered_marker(mark: &str) -> bool {
+    let Some(body) = mark.strip_suffix(['.', ')']).filter(|b| !b.is_empty()) else {
+        return false;
+    };
+    let digits = body.len() <= 2 && body.bytes().all(|b| b.is_ascii_digit());
+    let letter = body.len() == 1 && body.bytes().all(|b| b.is_ascii_lowercase());
+    let roman = body.len() <= 4 && body.bytes().all(|b| b"ivx".contains(&b));
+    digits || letter || roman
 }
 
 /// `Sagsnr.:<TAB>12/27845` — a label and its value set apart like table columns — becomes
@@ -323,5 +340,12 @@ mod tests {
         assert_eq!(bullet("\u{f0b7}\tHvad vil du?"), "• Hvad vil du?");
         assert_eq!(bullet("\u{f0b7} Hvad"), "• Hvad");
         assert_eq!(bullet("-\t2024\t2025"), "-\t2024\t2025");
+        // a numbered item's tab stop is no column, unless the line has more columns
+        assert_eq!(bullet("1.\tGodkender"), "1. Godkender");
+        assert_eq!(bullet("a)\tDrøfter"), "a) Drøfter");
+        assert_eq!(bullet("2.\tDrift\t417,2"), "2.\tDrift\t417,2");
+        for w in ["2022.", "Punkt", "1.000", "ab)"] {
+            assert_eq!(bullet(&format!("{w}\tx")), format!("{w}\tx"));
+        }
     }
 }

@@ -194,15 +194,6 @@ fn layout(mut glyphs: Vec<Glyph>) -> Vec<String> {
                 words[i].tab_before = true;
             }
         }
-        // a list marker's hanging indent ("1.", "a)", "•", then a tab stop) is not a table
-        // column, unless the line has more columns
-        if let [marker, first, rest @ ..] = &mut words[..]
-            && is_list_marker(&marker.text)
-            && first.tab_before
-            && rest.iter().all(|w| !w.tab_before)
-        {
-            first.tab_before = false;
-        }
         out.push(Row {
             words,
             break_before,
@@ -210,18 +201,6 @@ fn layout(mut glyphs: Vec<Glyph>) -> Vec<String> {
         });
     }
     columns::lines(&out)
-}
-
-/// A list item's marker: `1.`, `12)`, `a)`, `iv.`, or a bullet.
-fn is_list_marker(word: &str) -> bool {
-    let body = match word.strip_suffix(['.', ')']) {
-        Some(b) => b,
-        None => return matches!(word, "•" | "·" | "▪" | "◦" | "-" | "–" | "" | "o"),
-    };
-    let digits = body.len() <= 2 && !body.is_empty() && body.bytes().all(|b| b.is_ascii_digit());
-    let letter = body.len() == 1 && body.bytes().all(|b| b.is_ascii_lowercase());
-    let roman = !body.is_empty() && body.len() <= 4 && body.bytes().all(|b| b"ivx".contains(&b));
-    digits || letter || roman
 }
 
 #[cfg(test)]
@@ -253,20 +232,7 @@ mod tests {
             // the same gap between words is a word space
             (100.0, 686.0, "Greve"),
             (133.0, 686.0, "Kommune"),
-            // a list marker's tab stop is no column
-            (100.0, 672.0, "1."),
-            (130.0, 672.0, "Godkender"),
         ]);
-        assert_eq!(lines, ["10.700\t14.000", "Greve Kommune", "1. Godkender"]);
-    }
-
-    #[test]
-    fn list_markers() {
-        for m in ["1.", "12)", "a)", "iv.", "•", "–"] {
-            assert!(is_list_marker(m), "{m}");
-        }
-        for w in ["2022.", "Punkt", "417,2", "1.000", "ab)"] {
-            assert!(!is_list_marker(w), "{w}");
-        }
+        assert_eq!(lines, ["10.700\t14.000", "Greve Kommune"]);
     }
 }
