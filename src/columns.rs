@@ -457,6 +457,48 @@ mod tests {
     }
 
     #[test]
+    fn a_long_wrapped_label_inside_the_label_column_keeps_the_table_together() {
+        let label = "Foredrag om frivilligmiljøer med fokus på fastholdelse og";
+        let mut rows = vec![
+            row(vec![w(0.0, label, false), w(400.0, "10.000", true)]),
+            // longer than a short line, but within the label column
+            row(vec![w(
+                0.0,
+                "rolleklarhed ved konsulentvirksomheden Ingerfair",
+                false,
+            )]),
+            row(vec![w(0.0, "Musik", false), w(406.0, "2.500", true)]),
+            row(vec![
+                w(0.0, "Frivillighedsprisen", false),
+                w(406.0, "8.000", true),
+            ]),
+        ];
+        rows[2].break_before = true; // the padding of the cell above
+        let out = lines(&rows);
+        assert_eq!(out.len(), 4, "no paragraph break inside the table: {out:?}");
+        assert_eq!(out[2], "Musik\t2.500");
+    }
+
+    #[test]
+    fn a_number_column_filled_in_one_row_stays() {
+        let rows = vec![
+            row(vec![
+                w(0.0, "331", false),
+                w(40.0, "Genopretningspuljen", true),
+                w(300.0, "9.111", true),
+            ]),
+            row(vec![
+                w(40.0, "Udskiftning af el tavler", false),
+                w(300.0, "1.500", true),
+            ]),
+            row(vec![w(40.0, "Ny elevator", false), w(300.0, "1.000", true)]),
+        ];
+        let out = lines(&rows);
+        assert_eq!(out[0], "331\tGenopretningspuljen\t9.111");
+        assert_eq!(out[1], "\tUdskiftning af el tavler\t1.500");
+    }
+
+    #[test]
     fn prose_is_left_alone() {
         let rows = vec![row(vec![w(0.0, "Tekst", false), w(40.0, "her", false)])];
         assert_eq!(lines(&rows), vec!["Tekst her"]);

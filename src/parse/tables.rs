@@ -456,6 +456,39 @@ mod tests {
     }
 
     #[test]
+    fn a_short_line_above_a_table_of_figures_heads_its_label_column() {
+        let lines: Vec<String> = [
+            "TABEL 1 – ETABLERING",
+            "",
+            "Etableringsomkostning",
+            "Flytning af skranker\t125.000",
+            "Etablering af ABA\t2.500.000",
+        ]
+        .map(String::from)
+        .to_vec();
+        let t = &find(&lines)[0];
+        assert_eq!(t.header, ["Etableringsomkostning"]);
+        assert_eq!(t.rows[0], ["Flytning af skranker", "125.000"]);
+        assert_eq!(t.caption.as_deref(), Some("TABEL 1 – ETABLERING"));
+    }
+
+    #[test]
+    fn a_group_label_is_not_folded_into_the_row_above() {
+        let lines: Vec<String> = [
+            "Nr.\tProjekt\tBeløb i t.kr.",
+            "331\tGenopretningspuljen\t9.111",
+            "\tBrand\t1.361",
+            "\tForanalyse på rådhuset:\t",
+            "\tFacader og helhedsplan\t200",
+        ]
+        .map(String::from)
+        .to_vec();
+        let t = &find(&lines)[0];
+        assert_eq!(t.rows[1][1], "Brand");
+        assert_eq!(t.rows[2][1], "Foranalyse på rådhuset:");
+    }
+
+    #[test]
     fn a_long_label_wraps_into_a_long_tail() {
         let lines: Vec<String> = [
             "Aktivitet\tBudget (kr.)",

@@ -155,14 +155,30 @@ fn unbalanced_saves_do_not_pile_up() {
 #[test]
 fn declines_a_standard_font_without_widths() {
     let mut doc = drawn("BT /F1 10 Tf 72 700 Td (Tekst) Tj ET", "");
-    let font = doc
-        .objects
-        .values_mut()
-        .find_map(|o| o.as_dict_mut().ok().filter(|d| d.has(b"Widths")))
-        .unwrap();
-    font.remove(b"Widths");
+    font_of(&mut doc).remove(b"Widths");
     let err = referat::pdftext::read(&doc).expect_err("no widths: left to pdf-extract");
     assert!(err.0.contains("widths"), "{}", err.0);
+}
+
+/// The document's font dictionary.
+fn font_of(doc: &mut Document) -> &mut Dictionary {
+    doc.objects
+        .values_mut()
+        .find_map(|o| o.as_dict_mut().ok().filter(|d| d.has(b"Widths")))
+        .unwrap()
+}
+
+#[test]
+fn a_font_program_counts_only_where_nothing_else_names_the_encoding() {
+    let mut doc = drawn("BT /F1 10 Tf 72 700 Td (Tekst) Tj ET", "");
+    let program = doc.add_object(Stream::new(Dictionary::new(), b"CFF".to_vec()));
+    let descriptor = dict(&[("FontFile3", Object::Reference(program))]);
+    font_of(&mut doc).set("FontDescriptor", descriptor);
+    // /WinAnsiEncoding names the codes: the embedded program's own encoding does not matter
+    assert_eq!(text_of(&doc), ["Tekst"]);
+    font_of(&mut doc).remove(b"Encoding");
+    let err = referat::pdftext::read(&doc).expect_err("only the program knows the codes");
+    assert!(err.0.contains("built-in encoding"), "{}", err.0);
 }
 
 fn corpus_doc(name: &str) -> Document {
