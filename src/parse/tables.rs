@@ -150,11 +150,9 @@ fn short_line_in_table(line: &str, after: &[String], rows: &[Vec<String>]) -> Op
         // reading on from it, before the next row
         let t = line.trim();
         let above = rows.last().and_then(|r| r.first())?;
-        let tail = !line.contains('\t')
+        let tail = is_text(line)
             && t.chars().count() <= above.chars().count()
             && continues(above, t)
-            && !CAPTION_START.is_match(t)
-            && super::sections::heading(t).is_none()
             && row_ahead(after).is_some();
         return tail.then_some(false);
     }
@@ -208,10 +206,14 @@ fn is_wrapped_label(line: &str) -> bool {
 
 /// A short line of text (no TABs), neither a caption nor a heading.
 fn is_short_text(line: &str) -> bool {
+    is_text(line) && line.trim().chars().count() <= 40
+}
+
+/// A line of text (no TABs), neither a caption nor a heading.
+fn is_text(line: &str) -> bool {
     let t = line.trim();
     !t.is_empty()
         && !line.contains('\t')
-        && t.chars().count() <= 40
         && !CAPTION_START.is_match(t)
         && super::sections::heading(t).is_none()
 }
