@@ -1,26 +1,21 @@
 //! referat turns Danish municipal meeting documents into structured, searchable data.
 //!
-//! Reading order, following the data:
-//! - [`pipeline`]: paths → files → text → documents (I/O at the edges);
-//! - [`decode`] and [`extract`]: bytes of text files and PDFs to text;
-//! - [`pages`]: PDF pages to lines: running headers and footers out, hyphenation undone;
-//! - [`clean`]: HTML leftovers, web noise and page furniture out;
+//! The folders are the pipeline, in the order the data flows (see ARCHITECTURE.md):
+//! - [`read`]: walk folders, tell formats apart, decode bytes, clean text → [`read::Text`];
+//! - [`pdf`]: PDFs → [`read::Text`] (native engine, pdf-extract fallback, page furniture);
 //! - [`parse`]: pure parsers from text to a [`model::Document`];
-//! - [`export`]: JSON and NDJSON out, and the JSON Schema;
 //! - [`index`]: the tantivy index: ingest, search, export, stats;
-//! - [`cli`]: the command line.
+//! - [`cli`]: the command line, one file per command.
+//!
+//! [`pipeline`] ties the stages together (`SourceFile → Extracted → Document`); [`model`] holds
+//! the types every stage shares, [`error`] the one error type, [`guard`] the panic boundary.
 
-pub mod clean;
 pub mod cli;
-pub mod columns;
-pub mod decode;
 pub mod error;
-pub mod export;
-pub mod extract;
+pub mod guard;
 pub mod index;
-pub mod index_cli;
 pub mod model;
-pub mod pages;
 pub mod parse;
-pub mod pdftext;
+pub mod pdf;
 pub mod pipeline;
+pub mod read;

@@ -1,6 +1,6 @@
 //! The `referat` binary: parses the command line and maps the outcome to an exit code.
 
 fn main() {
-    referat::pipeline::quiet_caught_panics();
+    referat::guard::quiet_caught_panics();
     std::process::exit(referat::cli::run());
 }

@@ -45,8 +45,11 @@ pub enum Format {
 }
 
 /// What sort of document this is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, clap::ValueEnum,
+)]
 #[serde(rename_all = "snake_case")]
+#[value(rename_all = "snake_case")]
 pub enum Kind {
     /// Minutes: items with decisions.
     Referat,
@@ -57,6 +60,19 @@ pub enum Kind {
     /// An attachment to a case (`Bilag 1`).
     Bilag,
     Ukendt,
+}
+
+impl Kind {
+    /// The name used in JSON and in the index.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Referat => "referat",
+            Kind::Dagsorden => "dagsorden",
+            Kind::Rapport => "rapport",
+            Kind::Bilag => "bilag",
+            Kind::Ukendt => "ukendt",
+        }
+    }
 }
 
 /// When and where the meeting took place, and who met.
@@ -169,8 +185,11 @@ pub struct Beslutning {
 }
 
 /// The normalised outcome of a decision: a small closed set.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, clap::ValueEnum,
+)]
 #[serde(rename_all = "snake_case")]
+#[value(rename_all = "snake_case")]
 pub enum Outcome {
     Godkendt,
     Anbefalet,
@@ -278,4 +297,10 @@ pub struct BudgetRecord {
     pub raw: String,
     #[serde(default)]
     pub page: Option<u32>,
+}
+
+/// The JSON Schema of `Document`, pretty-printed, as committed in `schemas/`.
+pub fn schema_json() -> String {
+    let schema = schemars::schema_for!(Document);
+    serde_json::to_string_pretty(&schema).expect("a schema always serialises")
 }

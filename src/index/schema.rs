@@ -9,15 +9,12 @@ use tantivy::schema::{
 use tantivy::tokenizer::{
     Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
 };
-use tantivy::{Index, directory::MmapDirectory};
+use tantivy::{DateTime, Index, directory::MmapDirectory};
 
 /// The analyzer of the full-text fields: words, lower-cased, Danish Snowball stems.
 pub const DANISH: &str = "referat_da";
 /// Whole values lower-cased (`body:direktionen` finds `Direktionen`).
 pub const RAW_LOWER: &str = "referat_raw_lower";
-
-/// The full-text fields a query may name with `--in`, besides `folded`.
-pub const TEXT_FIELDS: &[&str] = &["title", "indstilling", "beslutning", "sections", "text"];
 
 /// Handles of every field, built once from the schema.
 #[derive(Clone, Copy, Debug)]
@@ -142,6 +139,13 @@ pub fn open(dir: &Path, create: bool) -> anyhow::Result<(Index, Fields)> {
     }
     register_analyzers(&index);
     Ok((index, fields))
+}
+
+/// A meeting date `YYYY-MM-DD` as a tantivy date (midnight UTC).
+pub fn date_value(iso: &str) -> Option<DateTime> {
+    let d = chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d").ok()?;
+    let secs = d.and_hms_opt(0, 0, 0)?.and_utc().timestamp();
+    Some(DateTime::from_timestamp_secs(secs))
 }
 
 #[cfg(test)]

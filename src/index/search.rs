@@ -11,29 +11,39 @@ use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{Index, Searcher, TantivyDocument, Term};
+use tantivy::{Index, TantivyDocument, Term};
 
 use super::Record;
-use super::schema::{Fields, TEXT_FIELDS, open};
-use super::writer::date_value;
-use crate::model::Outcome;
+use super::schema::{Fields, date_value, open};
+use crate::model::{Kind, Outcome};
+use chrono::NaiveDate;
 
 /// Restrictions on top of the query; all must hold.
 #[derive(Debug, Default, Clone)]
 pub struct Filters {
     pub body: Option<String>,
-    pub from: Option<String>,
-    pub to: Option<String>,
-    pub outcome: Option<String>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub outcome: Option<Outcome>,
     pub case: Option<String>,
-    pub kind: Option<String>,
+    pub kind: Option<Kind>,
+}
+
+/// A full-text field a search can be narrowed to (`--in`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Section {
+    Title,
+    Indstilling,
+    Beslutning,
+    Sections,
+    Text,
 }
 
 #[derive(Debug, Clone)]
 pub struct Request {
     pub query: String,
-    /// Search only this full-text field (`title`, `indstilling`, `beslutning`, `sections`, `text`).
-    pub section: Option<String>,
+    /// Search only this full-text field.
+    pub section: Option<Section>,
     pub filters: Filters,
     pub limit: usize,
 }
@@ -96,15 +106,14 @@ pub fn schema_json() -> String {
     serde_json::to_string_pretty(&schema).expect("a schema always serialises")
 }
 
-fn field_named(fields: &Fields, name: &str) -> Option<Field> {
-    Some(match name {
-        "title" => fields.title,
-        "indstilling" => fields.indstilling,
-        "beslutning" => fields.beslutning,
-        "sections" => fields.sections,
-        "text" => fields.text,
-        _ => return None,
-    })
+fn field_of(fields: &Fields, section: Section) -> Field {
+    match section {
+        Section::Title => fields.title,
+        Section::Indstilling => fields.indstilling,
+        Section::Beslutning => fields.beslutning,
+        Section::Sections => fields.sections,
+        Section::Text => fields.text,
+    }
 }
 
 fn raw_term(field: Field, value: &str) -> Box<dyn Query> {
@@ -114,14 +123,10 @@ fn raw_term(field: Field, value: &str) -> Box<dyn Query> {
     ))
 }
 
-fn date_bound(field: Field, flag: &str, value: Option<&str>) -> anyhow::Result<Bound<Term>> {
-    match value {
-        None => Ok(Bound::Unbounded),
-        Some(v) => {
-            let d = date_value(v)
-                .ok_or_else(|| anyhow::anyhow!("{flag} {v}: expected a date YYYY-MM-DD"))?;
-            Ok(Bound::Included(Term::from_field_date(field, d)))
-        }
+fn date_bound(field: Field, value: Option<NaiveDate>) -> Bound<Term> {
+    match value.and_then(|d| date_value(&d.format("%Y-%m-%d").to_string())) {
+        None => Bound::Unbounded,
+        Some(d) => Bound::Included(Term::from_field_date(field, d)),
     }
 }
 
@@ -136,9 +141,7 @@ pub fn build_query(
     let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     if !req.query.trim().is_empty() {
         let defaults = match &req.section {
-            Some(s) => vec![field_named(fields, s).ok_or_else(|| {
-                anyhow::anyhow!("--in {s}: expected one of {}", TEXT_FIELDS.join(", "))
-            })?],
+            Some(s) => vec![field_of(fields, *s)],
             None => vec![
                 fields.title,
                 fields.indstilling,
@@ -168,22 +171,18 @@ pub fn build_query(
     if let Some(b) = &f.body {
         parts.push((Occur::Must, raw_term(fields.body, &b.to_lowercase())));
     }
-    if let Some(o) = &f.outcome {
-        let valid = Outcome::parse(o).ok_or_else(|| {
-            let names: Vec<&str> = Outcome::ALL.iter().map(|o| o.as_str()).collect();
-            anyhow::anyhow!("--outcome {o}: expected one of {}", names.join(", "))
-        })?;
-        parts.push((Occur::Must, raw_term(fields.outcome, valid.as_str())));
+    if let Some(o) = f.outcome {
+        parts.push((Occur::Must, raw_term(fields.outcome, o.as_str())));
     }
     if let Some(c) = &f.case {
         parts.push((Occur::Must, raw_term(fields.sagsnr, c)));
     }
-    if let Some(k) = &f.kind {
-        parts.push((Occur::Must, raw_term(fields.kind, &k.to_lowercase())));
+    if let Some(k) = f.kind {
+        parts.push((Occur::Must, raw_term(fields.kind, k.as_str())));
     }
     if f.from.is_some() || f.to.is_some() {
-        let lower = date_bound(fields.date, "--from", f.from.as_deref())?;
-        let upper = date_bound(fields.date, "--to", f.to.as_deref())?;
+        let lower = date_bound(fields.date, f.from);
+        let upper = date_bound(fields.date, f.to);
         parts.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
     }
     let query: Box<dyn Query> = match parts.len() {
@@ -245,10 +244,7 @@ fn hit(score: f32, r: &Record, snippet: &str) -> Hit {
         score,
         doc_id: r.doc_id.clone(),
         source: r.source.clone(),
-        kind: serde_json::to_value(r.kind)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default(),
+        kind: r.kind.as_str().to_string(),
         body: r.body().map(str::to_string),
         date: r.date().map(str::to_string),
         number: r.punkt.as_ref().map(|p| p.number.clone()),
@@ -294,16 +290,4 @@ pub fn stored_record(doc: &TantivyDocument, fields: &Fields) -> anyhow::Result<R
         anyhow::bail!("{source}: stored record does not match its index keys");
     }
     Ok(record)
-}
-
-/// Every distinct source path in the index, sorted.
-pub fn sources(searcher: &Searcher, fields: &Fields) -> anyhow::Result<Vec<String>> {
-    let mut out = std::collections::BTreeSet::new();
-    for address in searcher.search(&AllQuery, &tantivy::collector::DocSetCollector)? {
-        let doc: TantivyDocument = searcher.doc(address)?;
-        if let Some(s) = doc.get_first(fields.source).and_then(|v| v.as_str()) {
-            out.insert(s.to_string());
-        }
-    }
-    Ok(out.into_iter().collect())
 }

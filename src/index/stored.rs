@@ -93,10 +93,7 @@ pub fn stats(dir: &Path) -> anyhow::Result<Stats> {
         let r = stored_record(&doc, &fields)?;
         s.records += 1;
         ids.insert(r.doc_id.clone());
-        let kind = serde_json::to_value(r.kind)?;
-        *s.kinds
-            .entry(kind.as_str().unwrap_or_default().to_string())
-            .or_default() += 1;
+        *s.kinds.entry(r.kind.as_str().to_string()).or_default() += 1;
         if let Some(b) = r.body() {
             *s.bodies.entry(b.to_string()).or_default() += 1;
         }
@@ -129,4 +126,16 @@ fn folder_size(dir: &Path) -> u64 {
         .filter(|m| m.is_file())
         .map(|m| m.len())
         .sum()
+}
+
+/// Every distinct source path in the index, sorted.
+pub fn sources(searcher: &Searcher, fields: &Fields) -> anyhow::Result<Vec<String>> {
+    let mut out = std::collections::BTreeSet::new();
+    for address in searcher.search(&AllQuery, &tantivy::collector::DocSetCollector)? {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        if let Some(s) = doc.get_first(fields.source).and_then(|v| v.as_str()) {
+            out.insert(s.to_string());
+        }
+    }
+    Ok(out.into_iter().collect())
 }

@@ -9,12 +9,13 @@ use rayon::prelude::*;
 use tantivy::collector::TopDocs;
 use tantivy::query::TermQuery;
 use tantivy::schema::{Facet, IndexRecordOption, Value};
-use tantivy::{DateTime, IndexWriter, Searcher, TantivyDocument, Term};
+use tantivy::{IndexWriter, Searcher, TantivyDocument, Term};
 
-use super::schema::{Fields, fold, open};
+use super::schema::{Fields, date_value, fold, open};
 use super::{Record, records, source_key, texts};
 use crate::error::Error;
-use crate::pipeline;
+use crate::pipeline::{self, Parsed};
+use crate::read::{SourceFile, content_id};
 
 /// How ingest runs.
 #[derive(Debug, Clone)]
@@ -124,7 +125,7 @@ pub fn ingest(
     }
     if opts.prune {
         let searcher = reader.searcher();
-        for key in super::search::sources(&searcher, &fields)? {
+        for key in super::stored::sources(&searcher, &fields)? {
             if !Path::new(&key).exists() {
                 writer.delete_term(Term::from_field_text(fields.source, &key));
                 summary.pruned += 1;
@@ -152,12 +153,16 @@ fn prepare(path: &Path, searcher: &Searcher, fields: &Fields) -> Prepared {
         }
     };
     let key = source_key(path);
-    let id = pipeline::content_id(&bytes);
+    let id = content_id(&bytes);
     if stored_id(searcher, fields, &key).as_deref() == Some(id.as_str()) {
         return Prepared::Unchanged;
     }
-    match pipeline::parse_bytes_with_text(path, &bytes) {
-        Ok((doc, text)) => {
+    let parsed = SourceFile::from_bytes(path, bytes).and_then(|f| pipeline::parse(&f));
+    match parsed {
+        Ok(Parsed {
+            document: doc,
+            text,
+        }) => {
             let docs = records(&doc, &key, &text)
                 .iter()
                 .enumerate()
@@ -181,24 +186,14 @@ fn stored_id(searcher: &Searcher, fields: &Fields, key: &str) -> Option<String> 
     doc.get_first(fields.doc_id)?.as_str().map(str::to_string)
 }
 
-/// A meeting date `YYYY-MM-DD` as a tantivy date (midnight UTC).
-pub fn date_value(iso: &str) -> Option<DateTime> {
-    let d = chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d").ok()?;
-    let secs = d.and_hms_opt(0, 0, 0)?.and_utc().timestamp();
-    Some(DateTime::from_timestamp_secs(secs))
-}
-
 /// The index document of a record.
 pub fn tantivy_doc(f: &Fields, r: &Record, ord: u64) -> TantivyDocument {
     let mut d = TantivyDocument::new();
     d.add_text(f.doc_id, &r.doc_id);
     d.add_text(f.source, &r.source);
-    let kind = serde_json::to_value(r.kind)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default();
-    d.add_text(f.kind, &kind);
-    d.add_facet(f.facets, Facet::from_path(["kind", kind.as_str()]));
+    let kind = r.kind.as_str();
+    d.add_text(f.kind, kind);
+    d.add_facet(f.facets, Facet::from_path(["kind", kind]));
     if let Some(body) = r.body() {
         d.add_text(f.body, body);
         d.add_facet(f.facets, Facet::from_path(["body", body]));

@@ -16,25 +16,12 @@ pub mod sections;
 pub mod tables;
 pub mod vocab;
 
-use crate::clean::Cleaned;
 use crate::model::{
     Beslutning, Document, Kind, Meeting, Punkt, SCHEMA_VERSION, Section, SectionKind, Source, Table,
 };
+use crate::read::Text;
+use crate::read::clean::{self, Cleaned};
 use sections::RawSection;
-
-/// Text ready for parsing: cleaned lines and, for paged formats, the page of each line.
-#[derive(Debug, Clone, Default)]
-pub struct Text {
-    pub cleaned: Cleaned,
-    /// One entry per line of `cleaned.lines` (empty for unpaged text).
-    pub pages: Vec<u32>,
-}
-
-impl Text {
-    fn page(&self, line: usize) -> Option<u32> {
-        self.pages.get(line).copied()
-    }
-}
 
 /// Readies extracted text for the parsers: paged (PDF) text gets its wrapped lines joined.
 pub fn prepare(text: Text) -> Text {
@@ -47,7 +34,7 @@ pub fn prepare(text: Text) -> Text {
         let mut split_lines = Vec::with_capacity(lines.len());
         let mut split_pages = Vec::with_capacity(lines.len());
         for (line, page) in lines.iter().zip(&pages) {
-            for part in crate::clean::split_run_on(line) {
+            for part in clean::split_run_on(line) {
                 split_lines.push(part);
                 split_pages.push(*page);
             }

@@ -63,7 +63,31 @@ fn broken_files_are_reported_and_the_rest_still_come_out() {
         Some(1),
         "failed files make the exit code 1"
     );
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let mut errors: Vec<String> = support::file_errors(&out)
+        .iter()
+        .map(|e| {
+            let path = std::path::Path::new(e["path"].as_str().unwrap());
+            let name = path.file_name().unwrap().to_string_lossy();
+            format!("{name}: {}", e["code"].as_str().unwrap())
+        })
+        .collect();
+    errors.sort();
+    assert_eq!(
+        errors,
+        [
+            "binary.txt: not_text",
+            "empty.txt: empty",
+            "missing.txt: io"
+        ]
+    );
+    let summary = support::summary(&out);
+    assert_eq!(
+        (summary["parsed"].as_u64(), summary["failed"].as_u64()),
+        (Some(1), Some(3))
+    );
+    // without --json the same errors are text lines naming the file
+    let text = referat(&["parse", &d, &missing]);
+    let stderr = String::from_utf8_lossy(&text.stderr);
     assert!(stderr.contains("empty.txt: empty file"), "{stderr}");
     assert!(stderr.contains("binary.txt: not text"), "{stderr}");
     assert!(stderr.contains("missing.txt"), "{stderr}");
@@ -72,11 +96,6 @@ fn broken_files_are_reported_and_the_rest_still_come_out() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    let errors: Vec<&str> = lines
-        .iter()
-        .filter_map(|l| l["error"]["code"].as_str())
-        .collect();
-    assert_eq!(errors.len(), 3, "{lines:?}");
     let docs: Vec<&serde_json::Value> = lines
         .iter()
         .filter(|l| l.get("punkter").is_some())

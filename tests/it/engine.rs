@@ -1,4 +1,4 @@
-//! The native PDF text engine (`referat::pdftext`): what it reads itself, what it leaves to
+//! The native PDF text engine (`referat::pdf::engine`): what it reads itself, what it leaves to
 //! pdf-extract, and that both give the same parse of the corpus PDFs.
 
 use lopdf::{Dictionary, Document, Object, Stream};
@@ -84,7 +84,8 @@ fn reads_text_operators_fonts_and_forms() {
          0 -12 Td (1.) Tj 120 0 Td (Punkt) Tj ET /Fm1 Do",
         "BT /F1 10 Tf 72 600 Td (Formens tekst) Tj ET",
     );
-    let pages = referat::pdftext::read(&doc).expect("a TrueType font with widths is read natively");
+    let pages =
+        referat::pdf::engine::read(&doc).expect("a TrueType font with widths is read natively");
     assert_eq!(pages.len(), 1);
     let lines: Vec<&str> = pages[0]
         .iter()
@@ -102,7 +103,7 @@ fn reads_text_operators_fonts_and_forms() {
 
 /// The lines of page 1, without blank ones.
 fn text_of(doc: &Document) -> Vec<String> {
-    let pages = referat::pdftext::read(doc).expect("read natively");
+    let pages = referat::pdf::engine::read(doc).expect("read natively");
     pages[0]
         .iter()
         .map(|l| l.trim().to_string())
@@ -156,7 +157,7 @@ fn unbalanced_saves_do_not_pile_up() {
 fn declines_a_standard_font_without_widths() {
     let mut doc = drawn("BT /F1 10 Tf 72 700 Td (Tekst) Tj ET", "");
     font_of(&mut doc).remove(b"Widths");
-    let err = referat::pdftext::read(&doc).expect_err("no widths: left to pdf-extract");
+    let err = referat::pdf::engine::read(&doc).expect_err("no widths: left to pdf-extract");
     assert!(err.0.contains("widths"), "{}", err.0);
 }
 
@@ -177,13 +178,13 @@ fn a_font_program_counts_only_where_nothing_else_names_the_encoding() {
     // /WinAnsiEncoding names the codes: the embedded program's own encoding does not matter
     assert_eq!(text_of(&doc), ["Tekst"]);
     font_of(&mut doc).remove(b"Encoding");
-    let err = referat::pdftext::read(&doc).expect_err("only the program knows the codes");
+    let err = referat::pdf::engine::read(&doc).expect_err("only the program knows the codes");
     assert!(err.0.contains("built-in encoding"), "{}", err.0);
 }
 
 fn corpus_doc(name: &str) -> Document {
     let bytes = std::fs::read(support::root().join("corpus").join(name)).unwrap();
-    referat::extract::load(&bytes).unwrap_or_else(|e| panic!("{name}: {}", e.1))
+    referat::pdf::load(&bytes).unwrap_or_else(|e| panic!("{name}: {}", e.1))
 }
 
 #[test]
@@ -195,7 +196,7 @@ fn reads_the_word_made_corpus_pdfs_itself() {
         .collect();
     assert!(pdfs.len() >= 7);
     for pdf in &pdfs {
-        let native = referat::pdftext::read(&corpus_doc(pdf));
+        let native = referat::pdf::engine::read(&corpus_doc(pdf));
         if pdf.starts_with("syddjurs") {
             // one page heading is set in Helvetica without widths: pdf-extract reads that file
             assert!(native.is_err(), "{pdf}");

@@ -11,7 +11,13 @@ fn corpus_matches_golden_json() {
     assert!(files.len() >= 5, "the corpus holds the seed documents");
     for path in files {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let doc = referat::pipeline::parse_file(&path).unwrap_or_else(|e| panic!("{e}"));
+        let doc = match referat::pipeline::parse_path(&path) {
+            Ok(d) => d,
+            Err(e) => {
+                failures.push(format!("{name}: does not parse: {e}"));
+                continue;
+            }
+        };
         let actual = serde_json::to_string_pretty(&doc).unwrap() + "\n";
         let golden = support::root()
             .join("tests/golden")
@@ -25,7 +31,7 @@ fn corpus_matches_golden_json() {
             Ok(expected) => failures.push(format!(
                 "{name}: output differs from {}\n{}",
                 golden.display(),
-                first_difference(&expected, &actual)
+                differences(&expected, &actual)
             )),
             Err(_) => failures.push(format!("{name}: no golden file {}", golden.display())),
         }
@@ -37,24 +43,35 @@ fn corpus_matches_golden_json() {
     );
 }
 
-fn first_difference(expected: &str, actual: &str) -> String {
-    for (n, (e, a)) in expected.lines().zip(actual.lines()).enumerate() {
-        if e != a {
-            return format!("line {}:\n  expected: {e}\n  actual:   {a}", n + 1);
-        }
+/// A unified diff of the golden file against the output, cut after `MAX_DIFF_LINES` lines.
+fn differences(expected: &str, actual: &str) -> String {
+    const MAX_DIFF_LINES: usize = 60;
+    let diff = similar::TextDiff::from_lines(expected, actual);
+    let text = diff
+        .unified_diff()
+        .context_radius(1)
+        .header("golden", "actual")
+        .to_string();
+    let lines: Vec<&str> = text.lines().collect();
+    let changed = diff
+        .iter_all_changes()
+        .filter(|c| c.tag() != similar::ChangeTag::Equal)
+        .count();
+    let mut shown = lines[..lines.len().min(MAX_DIFF_LINES)].join("\n");
+    if lines.len() > MAX_DIFF_LINES {
+        shown.push_str(&format!(
+            "\n… ({} more diff lines)",
+            lines.len() - MAX_DIFF_LINES
+        ));
     }
-    format!(
-        "lengths differ: {} vs {} lines",
-        expected.lines().count(),
-        actual.lines().count()
-    )
+    format!("{changed} lines changed\n{shown}")
 }
 
 #[test]
 fn every_corpus_output_validates_against_the_schema() {
     let _cwd = support::CwdGuard::enter();
     for path in support::corpus_files() {
-        let doc = referat::pipeline::parse_file(&path).unwrap();
+        let doc = referat::pipeline::parse_path(&path).unwrap();
         let value = serde_json::to_value(&doc).unwrap();
         let errors = support::schema_errors(&value);
         assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
@@ -65,7 +82,7 @@ fn every_corpus_output_validates_against_the_schema() {
 fn committed_schema_matches_the_types() {
     support::assert_committed(
         "schemas/document.schema.json",
-        &(referat::export::schema_json() + "\n"),
+        &(referat::model::schema_json() + "\n"),
         "cargo run -- schema > schemas/document.schema.json",
     );
 }

@@ -32,6 +32,11 @@ fn json(out: &Output) -> Value {
     serde_json::from_slice(&ok(out).stdout).expect("one JSON object on stdout")
 }
 
+/// The summary of a successful `--json` run, from stderr.
+fn summary(out: &Output) -> Value {
+    support::summary(ok(out))
+}
+
 use crate::support::TempDir;
 
 /// An index of corpus/ in a temporary folder.
@@ -40,7 +45,7 @@ use crate::support::TempDir;
 fn corpus_counts() -> (usize, usize, usize) {
     let docs: Vec<_> = support::corpus_files()
         .iter()
-        .map(|f| referat::pipeline::parse_file(&support::root().join(f)).unwrap())
+        .map(|f| referat::pipeline::parse_path(&support::root().join(f)).unwrap())
         .collect();
     let records = docs.iter().map(|d| d.punkter.len().max(1)).sum();
     let punkter = docs.iter().map(|d| d.punkter.len()).sum();
@@ -51,7 +56,7 @@ fn corpus_counts() -> (usize, usize, usize) {
 fn postponed_in_corpus() -> BTreeSet<(String, String)> {
     let mut out = BTreeSet::new();
     for f in support::corpus_files() {
-        let doc = referat::pipeline::parse_file(&support::root().join(&f)).unwrap();
+        let doc = referat::pipeline::parse_path(&support::root().join(&f)).unwrap();
         let date = doc.meeting.as_ref().and_then(|m| m.date.as_deref());
         for p in &doc.punkter {
             if referat::index::punkt_outcome(p, date) == Some(referat::model::Outcome::Udsat) {
@@ -65,9 +70,9 @@ fn postponed_in_corpus() -> BTreeSet<(String, String)> {
 fn corpus_index(tag: &str) -> (TempDir, String) {
     let dir = TempDir::new(tag);
     let idx = dir.join("idx");
-    let summary = json(&referat(&["ingest", "corpus", "--index", &idx, "--json"]));
-    assert_eq!(summary["files"], support::corpus_files().len());
-    assert_eq!(summary["failed"], 0);
+    let result = summary(&referat(&["ingest", "corpus", "--index", &idx, "--json"]));
+    assert_eq!(result["files"], support::corpus_files().len());
+    assert_eq!(result["failed"], 0);
     (dir, idx)
 }
 
@@ -169,9 +174,28 @@ fn outcome_date_and_case_filters() {
     assert_eq!(facets["facets"]["outcome"]["udsat"], 6);
     assert_eq!(facets["facets"]["year"]["2015"], 16);
 
-    let bad = referat(&["search", "--outcome", "maybe", "--index", &idx]);
+    // a typo is refused by the command line, with the valid values, before any index is opened
+    let bad = referat(&[
+        "search",
+        "--outcome",
+        "godkent",
+        "--index",
+        "/nonexistent/idx",
+    ]);
     assert_eq!(bad.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&bad.stderr).contains("expected one of"));
+    let stderr = String::from_utf8_lossy(&bad.stderr);
+    assert!(stderr.contains("possible values"), "{stderr}");
+    assert!(stderr.contains("taget_til_efterretning"), "{stderr}");
+    assert!(!stderr.contains("nonexistent"), "{stderr}");
+    let bad_date = referat(&[
+        "search",
+        "--from",
+        "2015-13-01",
+        "--index",
+        "/nonexistent/idx",
+    ]);
+    assert_eq!(bad_date.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad_date.stderr).contains("expected a date"));
 }
 
 #[test]
@@ -255,14 +279,14 @@ fn ingest_is_idempotent_and_replaces_changed_files() {
     let idx = dir.join("idx");
     let src = dir.join("docs");
     let (files, records, punkter) = corpus_counts();
-    let first = json(&referat(&["ingest", &src, "--index", &idx, "--json"]));
+    let first = summary(&referat(&["ingest", &src, "--index", &idx, "--json"]));
     assert_eq!(first["indexed"], files);
     let before = stats(&idx);
     assert_eq!(before["documents"], files);
     assert_eq!(before["records"], records);
     assert_eq!(before["punkter"], punkter);
 
-    let again = json(&referat(&["ingest", &src, "--index", &idx, "--json"]));
+    let again = summary(&referat(&["ingest", &src, "--index", &idx, "--json"]));
     assert_eq!(again["unchanged"], files, "{again}");
     assert_eq!(again["indexed"], 0);
     assert_eq!(stats(&idx)["records"], records);
@@ -271,7 +295,7 @@ fn ingest_is_idempotent_and_replaces_changed_files() {
     let mut text = std::fs::read_to_string(&changed).unwrap();
     text.push_str("\nTilføjet linje om zebraovergange.\n");
     std::fs::write(&changed, text).unwrap();
-    let third = json(&referat(&["ingest", &src, "--index", &idx, "--json"]));
+    let third = summary(&referat(&["ingest", &src, "--index", &idx, "--json"]));
     assert_eq!(
         (third["indexed"].as_u64(), third["unchanged"].as_u64()),
         (Some(1), Some(files as u64 - 1))
@@ -285,7 +309,7 @@ fn ingest_is_idempotent_and_replaces_changed_files() {
     assert_eq!(search(&idx, &["zebraovergange"])["total"], 1);
 
     std::fs::remove_file(docs.join("bilag-effektiviseringer-proces.txt")).unwrap();
-    let pruned = json(&referat(&[
+    let pruned = summary(&referat(&[
         "ingest", &src, "--index", &idx, "--prune", "--json",
     ]));
     assert_eq!(pruned["pruned"], 1);
@@ -354,7 +378,7 @@ fn a_killed_ingest_leaves_a_readable_index_and_a_rerun_completes() {
             std::fs::write(&path, bytes).unwrap();
             if copy == 0 {
                 // The copies differ only in their number, so they parse alike.
-                let doc = referat::pipeline::parse_file(&path).unwrap();
+                let doc = referat::pipeline::parse_path(&path).unwrap();
                 expected_records += 40 * doc.punkter.len().max(1);
             }
         }
@@ -362,7 +386,16 @@ fn a_killed_ingest_leaves_a_readable_index_and_a_rerun_completes() {
     let idx = dir.join("idx");
     let src = dir.join("docs");
     let mut child = Command::new(env!("CARGO_BIN_EXE_referat"))
-        .args(["ingest", &src, "--index", &idx, "--commit-every", "20"])
+        .args([
+            "ingest",
+            &src,
+            "--index",
+            &idx,
+            "--commit-every",
+            "20",
+            "-j",
+            "1",
+        ])
         .current_dir(support::root())
         .stderr(std::process::Stdio::null())
         .spawn()
@@ -380,15 +413,25 @@ fn a_killed_ingest_leaves_a_readable_index_and_a_rerun_completes() {
         }
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
-    let _ = child.kill();
-    let _ = child.wait();
+    // The kill must land while the ingest runs: had it finished, this test would prove nothing.
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "the ingest finished before it could be killed"
+    );
+    child.kill().unwrap();
+    let status = child.wait().unwrap();
+    use std::os::unix::process::ExitStatusExt;
+    assert_eq!(status.signal(), Some(9), "killed, not exited: {status:?}");
 
     let partial = stats(&idx);
     let done = partial["documents"].as_u64().unwrap();
-    assert!(done > 0 && done <= 200, "{done}");
+    assert!(
+        done > 0 && done < 200,
+        "{done} of 200 committed before the kill"
+    );
     eprintln!("killed ingest had committed {done} of 200 documents");
 
-    let rerun = json(&referat(&["ingest", &src, "--index", &idx, "--json"]));
+    let rerun = summary(&referat(&["ingest", &src, "--index", &idx, "--json"]));
     assert_eq!(rerun["failed"], 0);
     assert_eq!(
         rerun["indexed"].as_u64().unwrap() + rerun["unchanged"].as_u64().unwrap(),
@@ -409,12 +452,13 @@ fn a_failed_file_is_reported_and_makes_the_exit_code_1() {
     let idx = dir.join("idx");
     let out = referat(&["ingest", &dir.join("docs"), "--index", &idx, "--json"]);
     assert_eq!(out.status.code(), Some(1));
-    let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let summary = support::summary(&out);
     assert_eq!(
         (summary["indexed"].as_u64(), summary["failed"].as_u64()),
         (Some(1), Some(1))
     );
-    assert_eq!(summary["errors"][0]["code"], "empty");
-    assert!(String::from_utf8_lossy(&out.stderr).contains("empty.txt: empty file"));
+    assert_eq!(support::file_errors(&out)[0]["code"], "empty");
+    let text = referat(&["ingest", &dir.join("docs"), "--index", &idx]);
+    assert!(String::from_utf8_lossy(&text.stderr).contains("empty.txt: empty file"));
     assert_eq!(stats(&idx)["documents"], 1);
 }

@@ -64,17 +64,12 @@ fn run(dir: &Path, env: &[(&str, &str)]) -> (Option<i32>, Vec<(String, String)>,
     let out = referat(&["parse", "--json", dir.to_str().unwrap()], env);
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     let mut errors = Vec::new();
-    let mut docs = 0;
-    for line in String::from_utf8(out.stdout).unwrap().lines() {
-        let v: serde_json::Value = serde_json::from_str(line).unwrap();
-        if let Some(e) = v.get("error") {
-            let path = e["path"].as_str().unwrap();
-            let name = Path::new(path).file_name().unwrap().to_string_lossy();
-            errors.push((name.into_owned(), e["code"].as_str().unwrap().to_string()));
-        } else {
-            docs += 1;
-        }
+    for e in support::file_errors(&out) {
+        let path = e["path"].as_str().unwrap();
+        let name = Path::new(path).file_name().unwrap().to_string_lossy();
+        errors.push((name.into_owned(), e["code"].as_str().unwrap().to_string()));
     }
+    let docs = String::from_utf8(out.stdout).unwrap().lines().count();
     errors.sort();
     (out.status.code(), errors, docs, stderr)
 }
@@ -158,7 +153,7 @@ fn table_columns_come_out_as_tabs() {
     }
     let dir = Dir::new("table");
     write(&dir.0, "t.pdf", &tiny_pdf(&content));
-    let (text, pages) = referat::extract::pdf_text(&dir.0.join("t.pdf"), &tiny_pdf(&content))
+    let (text, pages) = referat::pdf::pdf_text(&dir.0.join("t.pdf"), &tiny_pdf(&content))
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(pages, 1);
     let lines = &text.cleaned.lines;

@@ -31,7 +31,7 @@ pub fn corpus_files() -> Vec<PathBuf> {
 /// Parses a corpus document by name, from the crate root.
 pub fn parse(name: &str) -> Document {
     let _cwd = CwdGuard::enter();
-    referat::pipeline::parse_file(&Path::new("corpus").join(name)).unwrap_or_else(|e| panic!("{e}"))
+    referat::pipeline::parse_path(&Path::new("corpus").join(name)).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// Tests run with the crate root as working directory (cargo does this for integration
@@ -109,4 +109,35 @@ pub fn run(args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
         .current_dir(root())
         .output()
         .expect("the binary runs")
+}
+
+/// The JSON lines a `--json` run wrote on stderr (diagnostics: errors, warnings, the summary).
+pub fn diagnostics(out: &std::process::Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&out.stderr)
+        .lines()
+        .map(|l| {
+            serde_json::from_str(l).unwrap_or_else(|e| panic!("stderr line is not JSON ({e}): {l}"))
+        })
+        .collect()
+}
+
+/// The summary object of a `--json` run (from stderr).
+pub fn summary(out: &std::process::Output) -> serde_json::Value {
+    diagnostics(out)
+        .into_iter()
+        .find_map(|d| d.get("summary").cloned())
+        .unwrap_or_else(|| {
+            panic!(
+                "no summary on stderr: {}",
+                String::from_utf8_lossy(&out.stderr)
+            )
+        })
+}
+
+/// The `{path, code, reason}` of every file error of a `--json` run (from stderr).
+pub fn file_errors(out: &std::process::Output) -> Vec<serde_json::Value> {
+    diagnostics(out)
+        .into_iter()
+        .filter_map(|d| d.get("error").cloned())
+        .collect()
 }

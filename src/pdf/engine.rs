@@ -2,18 +2,14 @@
 //! stream for its text operators only, with fonts read once per document, and hands every glyph
 //! with its position to `lines`. pdf-extract reads whatever this declines (`Unsupported`).
 
-pub mod font;
-pub mod lexer;
-pub mod lines;
-
 use std::collections::HashMap;
 use std::rc::Rc;
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
-use font::{Font, Unsupported, deref, num as number};
-use lexer::{Lexer, Operand};
-use lines::GlyphLines;
+use super::font::{Font, Unsupported, deref, num as number};
+use super::lexer::{Lexer, Operand};
+use super::lines::GlyphLines;
 
 /// Form XObjects nest at most this deep.
 const MAX_DEPTH: usize = 12;
@@ -180,7 +176,7 @@ impl<'d> Reader<'d> {
         let Ok(dict) = dict else {
             return Ok(None);
         };
-        let f = Rc::new(font::load(doc, dict)?);
+        let f = Rc::new(super::font::load(doc, dict)?);
         self.fonts.insert(key, f.clone());
         Ok(Some(f))
     }

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use crate::clean::{self, Cleaned};
+use crate::read::clean::{self, Cleaned};
 
 /// How many lines from each end of a page are looked at for running headers and footers.
 const ZONE: usize = 4;

@@ -376,7 +376,7 @@ mod tests {
                 ops += 1;
                 assert!(ops <= src.len(), "every operator consumes input");
             }
-            let _ = crate::pdftext::font::to_unicode(&src);
+            let _ = crate::pdf::font::to_unicode(&src);
         }
     }
 }

@@ -1,17 +1,28 @@
-//! Text out of PDFs. This is the only module that touches the PDF library; it runs it behind a
-//! boundary (its own thread, a time limit, panics caught) so that a broken, encrypted, scanned
-//! or pathological file becomes a clear error for that file alone.
+//! The PDF stage: bytes of a PDF to the text type every reader produces. The only folder that
+//! touches a PDF library; it runs the work behind a boundary (its own thread, a time limit,
+//! panics caught) so that a broken, encrypted, scanned or pathological file becomes a clear
+//! error for that file alone.
+//!
+//! - `engine` (with `lexer` and `font`): referat's own text interpreter on lopdf;
+//! - `fallback`: pdf-extract, for what the engine declines;
+//! - `lines`: glyphs to lines (both engines), `columns`: table columns from word extents;
+//! - `pages`: running headers and footers out, hyphenation undone, list markers.
+
+pub mod columns;
+pub mod engine;
+mod fallback;
+pub mod font;
+pub mod lexer;
+pub mod lines;
+pub mod pages;
 
 use std::path::Path;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
-
 use crate::error::{Error, PdfFailure, Result};
-use crate::pages;
-use crate::parse::Text;
-use crate::pdftext::{self, lines::GlyphLines};
+use crate::guard;
+use crate::read::Text;
 
 /// Environment variable with the time limit per PDF in seconds.
 pub const TIMEOUT_ENV: &str = "REFERAT_PDF_TIMEOUT_SECS";
@@ -49,8 +60,8 @@ pub fn pdf_text(path: &Path, bytes: &[u8]) -> Result<(Text, u32)> {
     std::thread::Builder::new()
         .name("referat-pdf".into())
         .spawn(move || {
-            let r = crate::pipeline::catch_quietly(|| read_lines(&owned)).unwrap_or_else(|p| {
-                let message = crate::pipeline::panic_message(&p);
+            let r = guard::catch_quietly(|| read_lines(&owned)).unwrap_or_else(|p| {
+                let message = guard::panic_message(&p);
                 Err((
                     PdfFailure::Panic,
                     format!("the PDF reader panicked: {message}"),
@@ -103,18 +114,15 @@ pub type Failure = (PdfFailure, String);
 /// Loads the document and lays out each page's glyphs as lines (runs in the worker thread).
 fn read_lines(bytes: &[u8]) -> std::result::Result<Vec<Vec<String>>, Failure> {
     let doc = load(bytes)?;
-    if engine() == Engine::Native {
+    if engine_choice() == Engine::Native {
         // declined (a font kind it does not read), or a bug of its own: pdf-extract reads the
         // whole document
-        let native = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pdftext::read(&doc)));
+        let native = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine::read(&doc)));
         if let Ok(Ok(pages)) = native {
             return Ok(pages);
         }
     }
-    let mut dev = Adapter(GlyphLines::default());
-    pdf_extract::output_doc(&doc, &mut dev)
-        .map_err(|e| (PdfFailure::Damaged, format!("unreadable PDF: {e}")))?;
-    Ok(dev.0.into_pages())
+    fallback::read(&doc)
 }
 
 /// Parses a PDF's object structure (and decrypts it when no password is needed).
@@ -158,53 +166,9 @@ pub enum Engine {
 }
 
 /// The engine `REFERAT_PDF_ENGINE` asks for.
-pub fn engine() -> Engine {
+pub fn engine_choice() -> Engine {
     match std::env::var(ENGINE_ENV).as_deref() {
         Ok("pdf-extract") => Engine::PdfExtract,
         _ => Engine::Native,
-    }
-}
-
-/// pdf-extract's output device, feeding the same glyph-to-line layout as the native engine.
-struct Adapter(GlyphLines);
-
-impl OutputDev for Adapter {
-    fn begin_page(
-        &mut self,
-        _page: u32,
-        media_box: &MediaBox,
-        _art_box: Option<(f64, f64, f64, f64)>,
-    ) -> std::result::Result<(), OutputError> {
-        self.0.begin_page(media_box.ury - media_box.lly);
-        Ok(())
-    }
-
-    fn end_page(&mut self) -> std::result::Result<(), OutputError> {
-        self.0.end_page();
-        Ok(())
-    }
-
-    fn output_character(
-        &mut self,
-        trm: &Transform,
-        width: f64,
-        _spacing: f64,
-        font_size: f64,
-        text: &str,
-    ) -> std::result::Result<(), OutputError> {
-        let m = [trm.m11, trm.m12, trm.m21, trm.m22, trm.m31, trm.m32];
-        self.0.glyph(m, width, font_size, text);
-        Ok(())
-    }
-
-    fn begin_word(&mut self) -> std::result::Result<(), OutputError> {
-        self.0.begin_run();
-        Ok(())
-    }
-    fn end_word(&mut self) -> std::result::Result<(), OutputError> {
-        Ok(())
-    }
-    fn end_line(&mut self) -> std::result::Result<(), OutputError> {
-        Ok(())
     }
 }

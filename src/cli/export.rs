@@ -1,0 +1,86 @@
+//! `referat export`: documents as NDJSON, parsed from files or read back from an index.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use super::IndexArg;
+use super::output::{self, ExportIndexSummary, ExportSummary, Output, Summary};
+use crate::index::stored;
+use crate::pipeline;
+use crate::read::walk;
+
+/// Walk folders, parse every document in parallel and write NDJSON sorted by path; or, with
+/// --from-index (or no paths), write the records stored in an index (no parsing).
+///
+/// Examples:
+///   referat export corpus --out corpus.ndjson
+///   referat export --from-index --query 'beslutning:udsat' --out udsat.ndjson
+///   REFERAT_INDEX=/srv/idx referat export > records.ndjson
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Files or folders to export; none reads the index.
+    paths: Vec<PathBuf>,
+    /// Where to write the NDJSON (`-` for stdout).
+    #[arg(long, short, default_value = "-")]
+    out: PathBuf,
+    /// Export the records stored in the index instead of parsing paths.
+    #[arg(long, conflicts_with = "paths")]
+    from_index: bool,
+    #[command(flatten)]
+    index: IndexArg,
+    /// With the index: only the records matching this query (search's query language).
+    #[arg(long, conflicts_with = "paths")]
+    query: Option<String>,
+}
+
+pub fn run(args: Args, out: Output) -> anyhow::Result<i32> {
+    if args.from_index || args.paths.is_empty() {
+        return from_index(&args, out);
+    }
+    let (files, walk_errors) = walk::collect_files(&args.paths);
+    for e in &walk_errors {
+        out.error(e);
+    }
+    let bar = out.progress(files.len() as u64, "parsing");
+    let mut sink = output::sink(&args.out)?;
+    let (mut exported, mut failed) = (0, walk_errors.len());
+    pipeline::parse_each(&files, |_, r| -> anyhow::Result<()> {
+        bar.inc(1);
+        match r {
+            Ok(doc) => {
+                output::write_document(&mut sink, &doc, false)?;
+                exported += 1;
+            }
+            Err(e) => {
+                bar.suspend(|| out.error(&e));
+                failed += 1;
+            }
+        }
+        Ok(())
+    })?;
+    bar.finish_and_clear();
+    sink.flush()?;
+    out.summary(Summary::Export(ExportSummary {
+        files: files.len(),
+        exported,
+        failed,
+        out: args.out.to_string_lossy().into_owned(),
+    }));
+    Ok(if failed > 0 { 1 } else { 0 })
+}
+
+fn from_index(args: &Args, out: Output) -> anyhow::Result<i32> {
+    let dir = &args.index.dir;
+    let mut sink = output::sink(&args.out)?;
+    let n = stored::export(dir, args.query.as_deref(), |r| {
+        output::write_json(&mut sink, r)?;
+        Ok(())
+    })?;
+    sink.flush()?;
+    out.summary(Summary::ExportIndex(ExportIndexSummary {
+        index: dir.to_string_lossy().into_owned(),
+        exported: n,
+        out: args.out.to_string_lossy().into_owned(),
+    }));
+    Ok(0)
+}

@@ -1,0 +1,149 @@
+//! `referat search`: ranked hits with snippets, as text or one JSON object.
+
+use std::io::{IsTerminal, Write};
+
+use chrono::NaiveDate;
+
+use super::IndexArg;
+use super::output::{self, Output};
+use crate::index::search::{self, Filters, Marks, Request, SearchOutput, Section};
+use crate::model::{Kind, Outcome};
+
+/// Search the index: ranked punkter (and documents without punkter) with snippets.
+///
+/// QUERY is tantivy's query language over the fields title, indstilling, beslutning,
+/// sections, text, folded (full text, Danish stemming), sagsnr, number, source, doc_id
+/// (exact), body, kind, outcome (exact, any case), year and date. Without a field name a word
+/// is looked up in title, indstilling, beslutning, text and folded; all words must match.
+/// QUERY may be empty when filters are given.
+///
+/// Examples:
+///   referat search indkøb
+///   referat search 'beslutning:udsat' --body Direktionen
+///   referat search 'sagsnr:"14/689"'
+///   referat search --outcome udsat --from 2015-01-01 --to 2015-12-31 --json
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The query (tantivy query language); empty matches everything.
+    #[arg(default_value = "")]
+    query: String,
+    /// Only this body (meeting), e.g. Direktionen; any case.
+    #[arg(long)]
+    body: Option<String>,
+    /// Meetings on or after this date (YYYY-MM-DD).
+    #[arg(long, value_parser = date)]
+    from: Option<NaiveDate>,
+    /// Meetings on or before this date (YYYY-MM-DD).
+    #[arg(long, value_parser = date)]
+    to: Option<NaiveDate>,
+    /// Only punkter with this outcome.
+    #[arg(long, value_enum)]
+    outcome: Option<Outcome>,
+    /// Only punkter with this case number (sagsnr), exactly.
+    #[arg(long)]
+    case: Option<String>,
+    /// Search only this field.
+    #[arg(long = "in", value_name = "SECTION", value_enum)]
+    section: Option<Section>,
+    /// Only documents of this kind.
+    #[arg(long, value_enum)]
+    kind: Option<Kind>,
+    /// How many hits to show.
+    #[arg(long, default_value_t = 10)]
+    limit: usize,
+    /// Print counts per body, year, outcome and kind.
+    #[arg(long)]
+    facets: bool,
+    #[command(flatten)]
+    index: IndexArg,
+}
+
+/// A date as clap reads it.
+fn date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("expected a date YYYY-MM-DD, not {s:?}"))
+}
+
+pub fn run(args: Args, out: Output) -> anyhow::Result<i32> {
+    let marks = if out.json {
+        search::HTML_MARKS
+    } else if std::io::stdout().is_terminal() {
+        Marks {
+            open: "\x1b[1m",
+            close: "\x1b[0m",
+        }
+    } else {
+        Marks {
+            open: "**",
+            close: "**",
+        }
+    };
+    let req = Request {
+        query: args.query,
+        section: args.section,
+        filters: Filters {
+            body: args.body,
+            from: args.from,
+            to: args.to,
+            outcome: args.outcome,
+            case: args.case,
+            kind: args.kind,
+        },
+        limit: args.limit,
+    };
+    let found = search::search(&args.index.dir, &req, marks)?;
+    for w in &found.warnings {
+        out.warning(w);
+    }
+    let mut w = output::stdout();
+    if out.json {
+        output::write_json(&mut w, &found)?;
+    } else {
+        print_hits(&mut w, &found, args.facets)?;
+    }
+    w.flush()?;
+    Ok(0)
+}
+
+fn print_hits(w: &mut dyn Write, out: &SearchOutput, facets: bool) -> std::io::Result<()> {
+    for (n, h) in out.hits.iter().enumerate() {
+        let mut head = vec![h.body.clone().unwrap_or_else(|| h.kind.clone())];
+        head.extend(h.date.clone());
+        if let Some(num) = &h.number {
+            head.push(format!("punkt {num}"));
+        }
+        writeln!(
+            w,
+            "{}. {}: {}{}",
+            n + 1,
+            head.join(" "),
+            h.title.as_deref().unwrap_or("(untitled)"),
+            h.outcome
+                .as_ref()
+                .map(|o| format!(" [{o}]"))
+                .unwrap_or_default()
+        )?;
+        let mut where_ = Vec::new();
+        if !h.case_numbers.is_empty() {
+            where_.push(format!("sag {}", h.case_numbers.join(", ")));
+        }
+        where_.push(h.source.clone());
+        writeln!(w, "   {}  (score {:.2})", where_.join(" · "), h.score)?;
+        if !h.snippet.is_empty() {
+            writeln!(w, "   {}", h.snippet)?;
+        }
+    }
+    writeln!(w, "{} of {} hits", out.hits.len(), out.total)?;
+    if facets {
+        for (name, map) in [
+            ("body", &out.facets.body),
+            ("year", &out.facets.year),
+            ("outcome", &out.facets.outcome),
+            ("kind", &out.facets.kind),
+        ] {
+            let counts: Vec<String> = map.iter().map(|(k, v)| format!("{k} {v}")).collect();
+            writeln!(w, "{name}: {}", counts.join(", "))?;
+        }
+    }
+    Ok(())
+}
