@@ -155,3 +155,128 @@ fn schema_command_prints_the_committed_schema() {
     let printed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(&printed, &*support::SCHEMA);
 }
+
+/// Every stderr line of a `--json` run validates against the committed diagnostic schema.
+fn assert_diagnostics_valid(out: &std::process::Output) -> Vec<serde_json::Value> {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(support::root().join("schemas/diagnostic.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let lines = support::diagnostics(out);
+    assert!(
+        !lines.is_empty(),
+        "a --json run reports at least its summary"
+    );
+    for l in &lines {
+        let errors: Vec<String> = validator.iter_errors(l).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{l}: {errors:?}");
+    }
+    lines
+}
+
+#[test]
+fn committed_diagnostic_schema_matches_the_types() {
+    support::assert_committed(
+        "schemas/diagnostic.schema.json",
+        &(referat::cli::output::diagnostic_schema_json() + "\n"),
+        "cargo run -- schema --of diagnostic > schemas/diagnostic.schema.json",
+    );
+}
+
+#[test]
+fn one_json_rule_results_on_stdout_diagnostics_on_stderr() {
+    let dir = bad_files();
+    let d = dir.0.to_string_lossy().into_owned();
+    // parse: documents on stdout, errors and the summary on stderr
+    let parse = referat(&["parse", "--json", &d]);
+    let stdout = String::from_utf8(parse.stdout.clone()).unwrap();
+    assert!(
+        stdout.lines().all(|l| l.contains("\"punkter\"")),
+        "{stdout}"
+    );
+    let lines = assert_diagnostics_valid(&parse);
+    let kinds: Vec<&str> = lines
+        .iter()
+        .map(|l| l.as_object().unwrap().keys().next().unwrap().as_str())
+        .collect();
+    assert_eq!(kinds, ["error", "error", "summary"]);
+    // export: NDJSON to --out, only diagnostics on stderr
+    let out_file = dir.0.join("out.ndjson");
+    let export = referat(&["export", "--json", &d, "--out", out_file.to_str().unwrap()]);
+    assert_eq!(export.status.code(), Some(1));
+    assert!(export.stdout.is_empty());
+    assert_eq!(support::summary(&export)["command"], "export");
+    assert_diagnostics_valid(&export);
+    // --quiet keeps errors, drops the summary
+    let quiet = referat(&["parse", "--json", "--quiet", &d]);
+    let lines = support::diagnostics(&quiet);
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(lines.iter().all(|l| l.get("error").is_some()));
+    // a command that cannot run says so as a JSON line too
+    let fatal = referat(&["stats", "--json", "--index", &dir.join("no-index")]);
+    assert_eq!(fatal.status.code(), Some(2));
+    let lines = assert_diagnostics_valid(&fatal);
+    assert!(
+        lines[0]["fatal"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("no-index")
+    );
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly_with_exit_0() {
+    use std::process::{Command, Stdio};
+    // `referat parse corpus | head -1`: the reader goes away after one line
+    let mut child = Command::new(env!("CARGO_BIN_EXE_referat"))
+        .args(["parse", "corpus"])
+        .current_dir(support::root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 1];
+    std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("Broken pipe"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn parse_streams_documents_in_path_order_with_threads() {
+    let one = referat(&["parse", "-j", "1", "--ndjson", "corpus"]);
+    let two = referat(&["parse", "-j", "2", "--ndjson", "corpus"]);
+    assert!(one.status.success() && two.status.success());
+    assert_eq!(
+        one.stdout, two.stdout,
+        "the same output whatever the threads"
+    );
+    let paths: Vec<String> = String::from_utf8(one.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["source"]["path"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(paths, sorted);
+    assert_eq!(paths.len(), support::corpus_files().len());
+    let zero = referat(&["parse", "-j", "0", "corpus"]);
+    assert_eq!(zero.status.code(), Some(2), "no threads is a usage error");
+}

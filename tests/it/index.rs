@@ -462,3 +462,41 @@ fn a_failed_file_is_reported_and_makes_the_exit_code_1() {
     assert!(String::from_utf8_lossy(&text.stderr).contains("empty.txt: empty file"));
     assert_eq!(stats(&idx)["documents"], 1);
 }
+
+#[test]
+fn every_command_that_reads_an_index_takes_referat_index() {
+    let (_dir, idx) = corpus_index("env");
+    let with_env = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_referat"))
+            .args(args)
+            .current_dir(support::root())
+            .env("REFERAT_INDEX", &idx)
+            .output()
+            .expect("the binary runs")
+    };
+    let hits = json(&with_env(&["search", "indkøb", "--json"]));
+    assert!(hits["total"].as_u64().unwrap() > 0, "{hits}");
+    let s = json(&with_env(&["stats", "--json"]));
+    assert!(s["records"].as_u64().unwrap() > 0);
+    // exporting an index, however it is spelled
+    let n = corpus_counts().1;
+    for args in [
+        &["export"][..],
+        &["export", "--from-index"],
+        &["export", "--from-index", "--query", "indkøb"],
+    ] {
+        let out = with_env(args);
+        let lines = String::from_utf8(ok(&out).stdout.clone())
+            .unwrap()
+            .lines()
+            .count();
+        if args.len() < 3 {
+            assert_eq!(lines, n, "{args:?}");
+        } else {
+            assert!(lines > 0 && lines < n, "{args:?}: {lines}");
+        }
+    }
+    // without the variable the default folder is used, which is not there
+    let none = referat(&["stats", "--json"]);
+    assert_eq!(none.status.code(), Some(2));
+}
