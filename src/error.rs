@@ -25,6 +25,9 @@ pub enum Error {
     },
 }
 
+/// What went wrong inside the PDF reader, before the file's path is attached.
+pub type Failure = (PdfFailure, String);
+
 /// Why a PDF could not be read; each has its own error code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PdfFailure {

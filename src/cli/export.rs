@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use super::IndexArg;
+use super::args::IndexArg;
 use super::output::{self, ExportIndexSummary, ExportSummary, Output, Summary};
 use crate::index::stored;
 use crate::pipeline;

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::IndexArg;
+use super::args::IndexArg;
 use super::output::{IngestSummary, Output, Summary};
 use crate::index::writer;
 use crate::read::walk;

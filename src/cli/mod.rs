@@ -5,6 +5,7 @@
 //! Exit codes: 0 all went well (also when the reader of stdout went away), 1 some input files
 //! failed (the others were processed), 2 the command itself could not run.
 
+mod args;
 mod export;
 mod ingest;
 pub mod output;
@@ -13,8 +14,6 @@ mod schema;
 mod search;
 mod stats;
 mod text;
-
-use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
@@ -62,14 +61,6 @@ pub enum Command {
     Stats(stats::Args),
     Text(text::Args),
     Schema(schema::Args),
-}
-
-/// The index folder of the commands that read or write an index.
-#[derive(Debug, clap::Args)]
-pub struct IndexArg {
-    /// The index folder.
-    #[arg(long = "index", env = "REFERAT_INDEX", default_value = crate::index::DEFAULT_DIR)]
-    pub dir: PathBuf,
 }
 
 /// Runs the command line and returns the process exit code.

@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 
 use chrono::NaiveDate;
 
-use super::IndexArg;
+use super::args::IndexArg;
 use super::output::{self, Output};
 use crate::index::search::{self, Filters, Marks, Request, SearchOutput, Section};
 use crate::model::{Kind, Outcome};

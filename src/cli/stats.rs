@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 
-use super::IndexArg;
+use super::args::IndexArg;
 use super::output::{self, Output};
 use crate::index::stored;
 

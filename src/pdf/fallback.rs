@@ -4,9 +4,8 @@
 
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 
-use super::Failure;
 use super::lines::GlyphLines;
-use crate::error::PdfFailure;
+use crate::error::{Failure, PdfFailure};
 
 /// Lays out every page of `doc` with pdf-extract.
 pub fn read(doc: &pdf_extract::Document) -> std::result::Result<Vec<Vec<String>>, Failure> {

@@ -20,7 +20,7 @@ use std::path::Path;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use crate::error::{Error, PdfFailure, Result};
+use crate::error::{Error, Failure, PdfFailure, Result};
 use crate::guard;
 use crate::read::Text;
 
@@ -107,9 +107,6 @@ pub fn pdf_text(path: &Path, bytes: &[u8]) -> Result<(Text, u32)> {
         count,
     ))
 }
-
-/// What went wrong with a PDF, and how to say so.
-pub type Failure = (PdfFailure, String);
 
 /// Loads the document and lays out each page's glyphs as lines (runs in the worker thread).
 fn read_lines(bytes: &[u8]) -> std::result::Result<Vec<Vec<String>>, Failure> {

@@ -1,6 +1,7 @@
 //! One integration-test binary: golden outputs of the corpus, the facts the issues promise,
 //! the JSON Schema, and the command line.
 
+mod architecture;
 mod cli;
 mod engine;
 mod facts;
