@@ -109,6 +109,23 @@ struct Reader<'d> {
     out: GlyphLines,
 }
 
+/// A page's content streams, decoded and joined; a Flate stream damaged part-way gives what
+/// it inflates to before the damage.
+fn page_content(doc: &Document, page_id: ObjectId) -> Vec<u8> {
+    let mut content = Vec::new();
+    for id in doc.get_page_contents(page_id) {
+        let Ok(stream) = doc.get_object(id).and_then(Object::as_stream) else {
+            continue;
+        };
+        match stream.decompressed_content() {
+            Ok(data) => content.extend_from_slice(&data),
+            Err(_) => content.extend_from_slice(&super::recover::inflate_prefix(&stream.content).0),
+        }
+        content.push(b'\n');
+    }
+    content
+}
+
 /// A page attribute, from the page or inherited from its ancestors.
 fn inherited<'d>(doc: &'d Document, page: &'d Dictionary, key: &[u8]) -> Option<&'d Object> {
     let mut node = page;
@@ -141,7 +158,7 @@ impl<'d> Reader<'d> {
             [_, lly, _, ury] => ury - lly,
             _ => 792.0, // US Letter, as readers assume when the box is missing
         };
-        let content = doc.get_page_content(page_id).unwrap_or_default();
+        let content = page_content(doc, page_id);
         self.out.begin_page(height);
         self.run(&content, resources, State::new(), 0)?;
         self.out.end_page();

@@ -1,22 +1,62 @@
 //! pdf-extract, for the documents the native engine declines (Type3 fonts, standard fonts
 //! without widths, CMaps other than Identity): its output device feeds the same glyph-to-line
-//! layout as the native engine.
+//! layout as the native engine. Each page is read on its own, so a page that makes pdf-extract
+//! fail or panic (damaged content) is lost alone, not the document.
 
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 
 use super::lines::GlyphLines;
 use crate::error::{Failure, PdfFailure};
+use crate::guard;
 
-/// Lays out every page of `doc` with pdf-extract.
+/// Lays out every page of `doc` with pdf-extract; a page it cannot read stays empty. Fails
+/// only when no page could be read, with the first page's reason.
 pub fn read(doc: &pdf_extract::Document) -> std::result::Result<Vec<Vec<String>>, Failure> {
-    let mut dev = Adapter(GlyphLines::default());
-    pdf_extract::output_doc(doc, &mut dev)
-        .map_err(|e| (PdfFailure::Damaged, format!("unreadable PDF: {e}")))?;
-    Ok(dev.0.into_pages())
+    let mut dev = Adapter {
+        lines: GlyphLines::default(),
+        open: false,
+    };
+    let mut first_failure = None;
+    let mut read = 0;
+    for (number, _) in doc.get_pages() {
+        let result = guard::catch_quietly(std::panic::AssertUnwindSafe(|| {
+            pdf_extract::output_doc_page(doc, &mut dev, number)
+        }));
+        let failure = match result {
+            Ok(Ok(())) => None,
+            Ok(Err(e)) => Some((PdfFailure::Damaged, format!("unreadable PDF: {e}"))),
+            Err(p) => Some((
+                PdfFailure::Panic,
+                format!("the PDF reader panicked: {}", guard::panic_message(&p)),
+            )),
+        };
+        match failure {
+            None => read += 1,
+            Some(f) => {
+                // the page keeps what was laid out before the failure
+                if dev.open {
+                    dev.lines.end_page();
+                    dev.open = false;
+                } else {
+                    dev.lines.begin_page(792.0);
+                    dev.lines.end_page();
+                }
+                first_failure.get_or_insert(f);
+            }
+        }
+    }
+    match first_failure {
+        Some(f) if read == 0 => Err(f),
+        _ => Ok(dev.lines.into_pages()),
+    }
 }
 
 /// pdf-extract's output device, feeding the same glyph-to-line layout as the native engine.
-struct Adapter(GlyphLines);
+struct Adapter {
+    lines: GlyphLines,
+    /// A page was begun and not yet ended.
+    open: bool,
+}
 
 impl OutputDev for Adapter {
     fn begin_page(
@@ -25,12 +65,14 @@ impl OutputDev for Adapter {
         media_box: &MediaBox,
         _art_box: Option<(f64, f64, f64, f64)>,
     ) -> std::result::Result<(), OutputError> {
-        self.0.begin_page(media_box.ury - media_box.lly);
+        self.lines.begin_page(media_box.ury - media_box.lly);
+        self.open = true;
         Ok(())
     }
 
     fn end_page(&mut self) -> std::result::Result<(), OutputError> {
-        self.0.end_page();
+        self.lines.end_page();
+        self.open = false;
         Ok(())
     }
 
@@ -43,12 +85,12 @@ impl OutputDev for Adapter {
         text: &str,
     ) -> std::result::Result<(), OutputError> {
         let m = [trm.m11, trm.m12, trm.m21, trm.m22, trm.m31, trm.m32];
-        self.0.glyph(m, width, font_size, text);
+        self.lines.glyph(m, width, font_size, text);
         Ok(())
     }
 
     fn begin_word(&mut self) -> std::result::Result<(), OutputError> {
-        self.0.begin_run();
+        self.lines.begin_run();
         Ok(())
     }
     fn end_word(&mut self) -> std::result::Result<(), OutputError> {

@@ -15,6 +15,7 @@ pub mod font;
 pub mod lexer;
 pub mod lines;
 pub mod pages;
+pub mod recover;
 
 use std::path::Path;
 use std::sync::mpsc;
@@ -109,17 +110,43 @@ pub fn pdf_text(path: &Path, bytes: &[u8]) -> Result<(Text, u32)> {
 }
 
 /// Loads the document and lays out each page's glyphs as lines (runs in the worker thread).
+/// A file that does not load, or loads without any text, is rebuilt from its objects
+/// (`recover`) and read again; the first answer stands when that gives nothing better.
 fn read_lines(bytes: &[u8]) -> std::result::Result<Vec<Vec<String>>, Failure> {
-    let doc = load(bytes)?;
+    let first = load(bytes).and_then(|doc| lay_out(&doc));
+    match &first {
+        Ok(pages) if has_text(pages) => return first,
+        Err((PdfFailure::Encrypted, _)) => return first,
+        _ => {}
+    }
+    let rebuilt = recover::rebuild(bytes)
+        .ok_or_else(|| (PdfFailure::Damaged, "no objects found".to_string()))
+        .and_then(|b| load(&b))
+        .and_then(|mut doc| {
+            recover::repair_page_tree(&mut doc);
+            lay_out(&doc)
+        });
+    match rebuilt {
+        Ok(pages) if has_text(&pages) => Ok(pages),
+        _ => first,
+    }
+}
+
+fn has_text(pages: &[Vec<String>]) -> bool {
+    pages.iter().flatten().any(|l| !l.trim().is_empty())
+}
+
+/// Each page's glyphs laid out as lines, by the engine `REFERAT_PDF_ENGINE` picks.
+fn lay_out(doc: &pdf_extract::Document) -> std::result::Result<Vec<Vec<String>>, Failure> {
     if engine_choice() == Engine::Native {
         // declined (a font kind it does not read), or a bug of its own: pdf-extract reads the
         // whole document
-        let native = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine::read(&doc)));
+        let native = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine::read(doc)));
         if let Ok(Ok(pages)) = native {
             return Ok(pages);
         }
     }
-    fallback::read(&doc)
+    fallback::read(doc)
 }
 
 /// Parses a PDF's object structure (and decrypts it when no password is needed).
