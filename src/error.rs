@@ -17,6 +17,9 @@ pub enum Error {
     NotText { path: PathBuf, reason: String },
     #[error("{path}: unsupported file type (expected .txt, .text, .md, .htm(l) or .pdf)")]
     Unsupported { path: PathBuf },
+    /// Over a limit that bounds the memory and time one file may take.
+    #[error("{path}: too large: {reason}")]
+    TooLarge { path: PathBuf, reason: String },
     #[error("{path}: {reason}")]
     Pdf {
         path: PathBuf,
@@ -45,6 +48,8 @@ pub enum PdfFailure {
     Panic,
     /// Reading took longer than the time limit.
     Timeout,
+    /// Its streams decode to more than the budget (a decompression bomb, a huge scan).
+    TooLarge,
 }
 
 impl PdfFailure {
@@ -57,6 +62,7 @@ impl PdfFailure {
             PdfFailure::NoText => "pdf_no_text",
             PdfFailure::Panic => "pdf_panic",
             PdfFailure::Timeout => "timeout",
+            PdfFailure::TooLarge => "too_large",
         }
     }
 }
@@ -68,6 +74,7 @@ impl Error {
             | Error::Empty { path }
             | Error::NotText { path, .. }
             | Error::Unsupported { path }
+            | Error::TooLarge { path, .. }
             | Error::Pdf { path, .. } => path,
         }
     }
@@ -79,6 +86,7 @@ impl Error {
             Error::Empty { .. } => "empty",
             Error::NotText { .. } => "not_text",
             Error::Unsupported { .. } => "unsupported",
+            Error::TooLarge { .. } => "too_large",
             Error::Pdf { kind, .. } => kind.code(),
         }
     }

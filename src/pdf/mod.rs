@@ -13,6 +13,7 @@ pub mod engine;
 mod fallback;
 pub mod font;
 pub mod lexer;
+pub mod limits;
 pub mod lines;
 pub mod pages;
 pub mod recover;
@@ -116,7 +117,7 @@ fn read_lines(bytes: &[u8]) -> std::result::Result<Vec<Vec<String>>, Failure> {
     let first = load(bytes).and_then(|doc| lay_out(&doc));
     match &first {
         Ok(pages) if has_text(pages) => return first,
-        Err((PdfFailure::Encrypted, _)) => return first,
+        Err((PdfFailure::Encrypted | PdfFailure::TooLarge, _)) => return first,
         _ => {}
     }
     let rebuilt = recover::rebuild(bytes)
@@ -128,6 +129,7 @@ fn read_lines(bytes: &[u8]) -> std::result::Result<Vec<Vec<String>>, Failure> {
         });
     match rebuilt {
         Ok(pages) if has_text(&pages) => Ok(pages),
+        Err(e @ (PdfFailure::TooLarge, _)) => Err(e),
         _ => first,
     }
 }
@@ -136,8 +138,10 @@ fn has_text(pages: &[Vec<String>]) -> bool {
     pages.iter().flatten().any(|l| !l.trim().is_empty())
 }
 
-/// Each page's glyphs laid out as lines, by the engine `REFERAT_PDF_ENGINE` picks.
+/// Each page's glyphs laid out as lines, by the engine `REFERAT_PDF_ENGINE` picks, once the
+/// document is known to fit the memory budget.
 fn lay_out(doc: &pdf_extract::Document) -> std::result::Result<Vec<Vec<String>>, Failure> {
+    limits::check(doc, limits::budget())?;
     if engine_choice() == Engine::Native {
         // declined (a font kind it does not read), or a bug of its own: pdf-extract reads the
         // whole document

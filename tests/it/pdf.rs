@@ -300,3 +300,122 @@ fn text_and_pdf_renderings_agree() {
         "the seed texts have PDF renderings in corpus/"
     );
 }
+
+/// A Flate stream of `chunks` MB of spaces, a few KB a megabyte: the deflate segment of one
+/// megabyte of spaces after a sync flush is the same for every megabyte after the first.
+fn bomb_stream(chunks: usize) -> Vec<u8> {
+    use flate2::{Compress, Compression, FlushCompress};
+    let mut c = Compress::new(Compression::best(), true);
+    let chunk = vec![b' '; 1 << 20];
+    let segment = |c: &mut Compress| {
+        let mut out = Vec::with_capacity(64 * 1024);
+        c.compress_vec(&chunk, &mut out, FlushCompress::Sync)
+            .unwrap();
+        out
+    };
+    let first = segment(&mut c);
+    let second = segment(&mut c);
+    let third = segment(&mut c);
+    assert_eq!(second, third, "the repeated segment is stable");
+    let mut out = first;
+    for _ in 1..chunks {
+        out.extend_from_slice(&second);
+    }
+    out
+}
+
+#[test]
+fn a_decompression_bomb_is_refused_quickly_with_bounded_memory() {
+    let dir = support::TempDir::new("bomb");
+    // 1.2 GB of content in one page's stream
+    let data = bomb_stream(1200);
+    assert!(data.len() < 8_000_000, "{} bytes", data.len());
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    let heads = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>".to_string(),
+    ];
+    for (i, h) in heads.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend(format!("{} 0 obj\n{h}\nendobj\n", i + 1).as_bytes());
+    }
+    offsets.push(pdf.len());
+    pdf.extend(
+        format!(
+            "4 0 obj\n<< /Length {} /Filter /FlateDecode >>\nstream\n",
+            data.len()
+        )
+        .as_bytes(),
+    );
+    pdf.extend(&data);
+    pdf.extend(b"\nendstream\nendobj\n");
+    let xref = pdf.len();
+    pdf.extend(b"xref\n0 5\n0000000000 65535 f \n");
+    for off in offsets {
+        pdf.extend(format!("{off:010} 00000 n \n").as_bytes());
+    }
+    pdf.extend(
+        format!("trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
+    );
+    write(&dir.0, "bomb.pdf", &pdf);
+    write(
+        &dir.0,
+        "good.pdf",
+        &corpus_pdf("referat-direktionen-2015-01-06.pdf"),
+    );
+
+    let started = std::time::Instant::now();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_referat"))
+        .args(["parse", "--json", "-j", "1", dir.0.to_str().unwrap()])
+        .env("REFERAT_PDF_MAX_DECODED_MB", "64")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // peak resident memory, read while the process runs
+    let status = format!("/proc/{}/status", child.id());
+    let mut peak_kb = 0u64;
+    while child.try_wait().unwrap().is_none() {
+        if let Ok(s) = std::fs::read_to_string(&status) {
+            for line in s.lines().filter(|l| l.starts_with("VmHWM:")) {
+                let kb = line
+                    .split_whitespace()
+                    .nth(1)
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(0);
+                peak_kb = peak_kb.max(kb);
+            }
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let out = child.wait_with_output().unwrap();
+    let seconds = started.elapsed().as_secs_f64();
+    eprintln!(
+        "bomb: refused in {seconds:.2} s, peak RSS {} MB",
+        peak_kb / 1024
+    );
+    let errors = support::file_errors(&out);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0]["path"].as_str().unwrap().ends_with("bomb.pdf"));
+    assert_eq!(errors[0]["code"], "too_large");
+    assert!(
+        errors[0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("REFERAT_PDF_MAX_DECODED_MB")
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).lines().count(),
+        1,
+        "the good file still comes out"
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(seconds < 30.0, "{seconds} s");
+    assert!(
+        peak_kb > 0 && peak_kb < 300 * 1024,
+        "peak RSS {} MB",
+        peak_kb / 1024
+    );
+}
