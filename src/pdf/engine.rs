@@ -50,6 +50,9 @@ pub fn read(doc: &Document) -> Result<Vec<Vec<String>>, Unsupported> {
         out: GlyphLines::default(),
     };
     for (_, page_id) in doc.get_pages() {
+        if super::limits::expired() {
+            return Err(Unsupported("the time limit has passed".into()));
+        }
         reader.page(page_id)?;
     }
     Ok(reader.out.into_pages())
@@ -217,6 +220,9 @@ impl<'d> Reader<'d> {
                 break;
             }
             self.budget -= 1;
+            if self.budget.is_multiple_of(4096) && super::limits::expired() {
+                return Err(Unsupported("the time limit has passed".into()));
+            }
             let n = |i: usize| match lx.operands.get(i) {
                 Some(Operand::Num(v)) => *v,
                 _ => 0.0,

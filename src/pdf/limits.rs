@@ -1,9 +1,14 @@
 //! The memory a PDF may take, checked before its pages are laid out: a file whose streams
 //! decode to more than the budget (a decompression bomb, or a huge scanned page) is refused
 //! with its own reason instead of filling the machine's memory. Streams are inflated into a
-//! small buffer and counted, never kept, so the check itself stays small.
+//! small buffer and counted, never kept, so the check itself stays small. The time a PDF may
+//! take is checked cooperatively too: the reading thread carries a deadline, and the engine's
+//! loops and the fallback's pages stop when it has passed, so a runaway file does not keep a
+//! core busy after its caller has given up on it.
 
+use std::cell::Cell;
 use std::io::Read;
+use std::time::Instant;
 
 use lopdf::{Document, Object};
 
@@ -15,6 +20,21 @@ pub const BUDGET_ENV: &str = "REFERAT_PDF_MAX_DECODED_MB";
 pub const DEFAULT_BUDGET: u64 = 256 * 1024 * 1024;
 /// Pages one PDF may have.
 pub const MAX_PAGES: usize = 20_000;
+
+thread_local! {
+    /// When the PDF read on this thread must stop.
+    static DEADLINE: Cell<Option<Instant>> = const { Cell::new(None) };
+}
+
+/// Sets the deadline of the PDF read on this thread.
+pub fn set_deadline(at: Instant) {
+    DEADLINE.set(Some(at));
+}
+
+/// Whether the deadline of this thread has passed.
+pub fn expired() -> bool {
+    DEADLINE.get().is_some_and(|at| Instant::now() >= at)
+}
 
 /// The budget: `REFERAT_PDF_MAX_DECODED_MB` or 256 MB.
 pub fn budget() -> u64 {

@@ -62,6 +62,7 @@ pub fn pdf_text(path: &Path, bytes: &[u8]) -> Result<(Text, u32)> {
     std::thread::Builder::new()
         .name("referat-pdf".into())
         .spawn(move || {
+            limits::set_deadline(std::time::Instant::now() + limit);
             let r = guard::catch_quietly(|| read_lines(&owned)).unwrap_or_else(|p| {
                 let message = guard::panic_message(&p);
                 Err((
@@ -120,6 +121,9 @@ fn read_lines(bytes: &[u8]) -> std::result::Result<Vec<Vec<String>>, Failure> {
         Err((PdfFailure::Encrypted | PdfFailure::TooLarge, _)) => return first,
         _ => {}
     }
+    if limits::expired() {
+        return Err(timed_out());
+    }
     let rebuilt = recover::rebuild(bytes)
         .ok_or_else(|| (PdfFailure::Damaged, "no objects found".to_string()))
         .and_then(|b| load(&b))
@@ -132,6 +136,11 @@ fn read_lines(bytes: &[u8]) -> std::result::Result<Vec<Vec<String>>, Failure> {
         Err(e @ (PdfFailure::TooLarge, _)) => Err(e),
         _ => first,
     }
+}
+
+/// The failure of a read stopped by its deadline (its caller has already reported it).
+fn timed_out() -> Failure {
+    (PdfFailure::Timeout, "the time limit has passed".into())
 }
 
 fn has_text(pages: &[Vec<String>]) -> bool {
@@ -148,6 +157,9 @@ fn lay_out(doc: &pdf_extract::Document) -> std::result::Result<Vec<Vec<String>>,
         let native = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine::read(doc)));
         if let Ok(Ok(pages)) = native {
             return Ok(pages);
+        }
+        if limits::expired() {
+            return Err(timed_out());
         }
     }
     fallback::read(doc)

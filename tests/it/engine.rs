@@ -253,3 +253,21 @@ fn both_engines_give_the_same_parse_of_the_corpus() {
         );
     }
 }
+
+#[test]
+fn a_passed_deadline_stops_the_engine_instead_of_running_on() {
+    let doc = corpus_doc("referat-direktionen-2015-01-06.pdf");
+    // the reading thread of the CLI sets this from REFERAT_PDF_TIMEOUT_SECS; a test thread
+    // of its own keeps the deadline away from the other tests
+    let stopped = std::thread::spawn(move || {
+        referat::pdf::limits::set_deadline(std::time::Instant::now());
+        referat::pdf::engine::read(&doc)
+    })
+    .join()
+    .unwrap();
+    let e = stopped.expect_err("stopped at its deadline");
+    assert!(e.0.contains("time limit"), "{}", e.0);
+    // without a deadline the same document reads
+    let doc = corpus_doc("referat-direktionen-2015-01-06.pdf");
+    assert!(referat::pdf::engine::read(&doc).is_ok());
+}
