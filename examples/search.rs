@@ -9,7 +9,7 @@ use referat::read::walk;
 fn main() -> anyhow::Result<()> {
     let query = std::env::args().nth(1).unwrap_or_else(|| "indkøb".into());
     let dir = std::env::temp_dir().join(format!("referat-example-{}", std::process::id()));
-    let (files, _unreadable) = walk::collect_files(&["corpus".into()]);
+    let files = walk::walk(&["corpus".into()]).files;
     let summary = writer::ingest(&dir, &files, &writer::Options::default(), |_failed| {})?;
     println!(
         "{} files indexed, {} failed",

@@ -37,7 +37,11 @@ pub fn run(args: Args, out: Output) -> anyhow::Result<i32> {
     if args.from_index || args.paths.is_empty() {
         return from_index(&args, out);
     }
-    let (files, walk_errors) = walk::collect_files(&args.paths);
+    let walk::Walked {
+        files,
+        skipped,
+        errors: walk_errors,
+    } = walk::walk(&args.paths);
     for e in &walk_errors {
         out.error(e);
     }
@@ -62,6 +66,7 @@ pub fn run(args: Args, out: Output) -> anyhow::Result<i32> {
     sink.flush()?;
     out.summary(Summary::Export(ExportSummary {
         files: files.len(),
+        skipped: skipped.len(),
         exported,
         failed,
         out: args.out.to_string_lossy().into_owned(),

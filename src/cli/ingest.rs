@@ -36,7 +36,11 @@ pub struct Args {
 pub fn run(args: Args, out: Output) -> anyhow::Result<i32> {
     let started = std::time::Instant::now();
     let dir = &args.index.dir;
-    let (files, walk_errors) = walk::collect_files(&args.paths);
+    let walk::Walked {
+        files,
+        skipped,
+        errors: walk_errors,
+    } = walk::walk(&args.paths);
     for e in &walk_errors {
         out.error(e);
     }
@@ -63,6 +67,7 @@ pub fn run(args: Args, out: Output) -> anyhow::Result<i32> {
     out.summary(Summary::Ingest(IngestSummary {
         index: dir.to_string_lossy().into_owned(),
         files: summary.files,
+        skipped: skipped.len(),
         indexed: summary.indexed,
         unchanged: summary.unchanged,
         failed,

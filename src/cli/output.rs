@@ -69,6 +69,8 @@ pub enum Summary {
 pub struct ParseSummary {
     /// Files found to parse.
     pub files: usize,
+    /// Files passed over inside folders (lock files, system litter, unknown formats).
+    pub skipped: usize,
     pub parsed: usize,
     /// Files and paths that failed (each reported as an error line).
     pub failed: usize,
@@ -77,6 +79,8 @@ pub struct ParseSummary {
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct ExportSummary {
     pub files: usize,
+    /// Files passed over inside folders (lock files, system litter, unknown formats).
+    pub skipped: usize,
     pub exported: usize,
     pub failed: usize,
     /// Where the NDJSON went (`-` for stdout).
@@ -88,6 +92,8 @@ pub struct IngestSummary {
     pub index: String,
     /// Files found to index.
     pub files: usize,
+    /// Files passed over inside folders (lock files, system litter, unknown formats).
+    pub skipped: usize,
     /// Files parsed and (re)indexed.
     pub indexed: usize,
     /// Files skipped because their sha256 is already indexed for their path.
@@ -112,25 +118,28 @@ impl Summary {
     fn text(&self) -> String {
         match self {
             Summary::Parse(s) => format!(
-                "parsed {} of {} files{}",
+                "parsed {} of {} files{}{}",
                 s.parsed,
                 s.files,
-                failed(s.failed)
+                failed(s.failed),
+                skipped(s.skipped)
             ),
             Summary::Export(s) => format!(
-                "exported {} of {} files to {}{}",
+                "exported {} of {} files to {}{}{}",
                 s.exported,
                 s.files,
                 s.out,
-                failed(s.failed)
+                failed(s.failed),
+                skipped(s.skipped)
             ),
             Summary::Ingest(s) => format!(
-                "{} files seen: {} indexed, {} unchanged, {} failed, {} pruned ({} records added, {:.2} s) in {}",
+                "{} files seen: {} indexed, {} unchanged, {} failed, {} pruned{} ({} records added, {:.2} s) in {}",
                 s.files,
                 s.indexed,
                 s.unchanged,
                 s.failed,
                 s.pruned,
+                skipped(s.skipped),
                 s.records_added,
                 s.seconds,
                 s.index
@@ -142,6 +151,14 @@ impl Summary {
                 )
             }
         }
+    }
+}
+
+fn skipped(n: usize) -> String {
+    if n == 0 {
+        String::new()
+    } else {
+        format!(" ({n} other files skipped)")
     }
 }
 

@@ -27,7 +27,11 @@ pub struct Args {
 }
 
 pub fn run(args: Args, out: Output) -> anyhow::Result<i32> {
-    let (files, walk_errors) = walk::collect_files(&args.files);
+    let walk::Walked {
+        files,
+        skipped,
+        errors: walk_errors,
+    } = walk::walk(&args.files);
     for e in &walk_errors {
         out.error(e);
     }
@@ -51,6 +55,7 @@ pub fn run(args: Args, out: Output) -> anyhow::Result<i32> {
     w.flush()?;
     out.summary(Summary::Parse(ParseSummary {
         files: files.len(),
+        skipped: skipped.len(),
         parsed,
         failed,
     }));
