@@ -2,11 +2,12 @@
 //! each submodule reads one part of DOMAIN.md (items, sections, recommendation, decisions,
 //! tables, amounts, dates, the meeting).
 
+pub mod attendance;
 pub mod beslutning;
 pub mod budget;
 pub mod dates;
 pub mod dissent;
-mod flattened;
+
 pub mod indstilling;
 pub mod meeting;
 pub mod numbers;
@@ -238,7 +239,7 @@ fn build_punkt(
                 continue;
             }
             if s.kind == SectionKind::Bilag {
-                let name = t.trim_start_matches(['•', '-', '–', '*', '·', '▪']).trim();
+                let name = t.trim_start_matches(vocab::BULLETS).trim();
                 if !name.is_empty() {
                     bilag.push(name.to_string());
                 }
@@ -276,7 +277,7 @@ fn build_punkt(
             votes,
             text: text.clone(),
         });
-        attendance.extend(beslutning::attendance(&text));
+        attendance.extend(attendance::attendance(&text));
     }
     let sections = raw_sections
         .iter()
@@ -354,7 +355,7 @@ fn kind(head: &[String], punkter: &[Punkt], tables: &[Table], lines: &[String]) 
     };
     let decided = punkter.iter().any(|p| !p.beslutninger.is_empty());
     if !punkter.is_empty() {
-        if says("referat") || says("beslutningsprotokol") || decided {
+        if vocab::MINUTES_TITLES.iter().any(|w| says(w)) || decided {
             return Kind::Referat;
         }
         return Kind::Dagsorden;
@@ -366,10 +367,10 @@ fn kind(head: &[String], punkter: &[Punkt], tables: &[Table], lines: &[String]) 
     if !tables.is_empty() || chars > 1500 {
         return Kind::Rapport;
     }
-    if says("referat") {
+    if vocab::MINUTES_TITLES.iter().any(|w| says(w)) {
         return Kind::Referat;
     }
-    if says("dagsorden") {
+    if vocab::AGENDA_TITLES.iter().any(|w| says(w)) {
         return Kind::Dagsorden;
     }
     Kind::Ukendt

@@ -25,12 +25,12 @@ pub struct Header {
 }
 
 static STRONG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    vocab::re(&format!(
         r"(?ix)^(?P<lukket>lukket(?:\s+punkt)?\s*[:\-–]?\s*)?
-        (?:punkt|pkt\.?|dagsordenspunkt|sag\s+nr\.?|nr\.?)\s*
-        (?P<num>[0-9]{1,4}[a-z]?)\s*[:.\-–)]?\s+(?P<title>\S.*)$",
-    )
-    .unwrap()
+        (?:{})\s*
+        (?P<num>[0-9]{{1,4}}[a-z]?)\s*[:.\-–)]?\s+(?P<title>\S.*)$",
+        vocab::alternation(vocab::ITEM_WORDS)
+    ))
 });
 static WEAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(

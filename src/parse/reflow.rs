@@ -3,7 +3,7 @@
 //! taken as wrapped when it runs (nearly) to the right margin and the next line does not start
 //! something of its own: a heading, an item, a list entry, a case line.
 
-use super::{dates, punkt, sections};
+use super::{dates, punkt, sections, vocab};
 
 /// Joins wrapped lines; `pages` (one entry per line) is kept in step.
 pub fn reflow(lines: &[String], pages: &[u32]) -> (Vec<String>, Vec<u32>) {
@@ -88,7 +88,7 @@ fn starts_own_line(line: &str) -> bool {
     let shouting = letters.len() > 3 && letters.iter().all(|c| c.is_uppercase());
     line.contains('\t')
         || shouting
-        || matches!(first, '-' | '–' | '•' | '*' | '·' | '▪' | '◦')
+        || vocab::BULLETS.contains(&first)
         || ENUMERATED.is_match(t)
         || punkt::case_line(t).is_some()
         || punkt::access_marker(t).is_some()

@@ -140,7 +140,7 @@ pub fn normalise_body(s: &str) -> String {
         .enumerate()
         .map(|(i, w)| {
             let lower = w.to_lowercase();
-            if i > 0 && matches!(lower.as_str(), "og" | "i" | "for" | "af" | "til" | "med") {
+            if i > 0 && vocab::is_joining_word(&lower) {
                 lower
             } else if w.chars().count() <= 3 && !w.ends_with('-') {
                 w.to_string()

@@ -4,6 +4,8 @@
 //! "rivers" between them), and every row of the table block is re-cut into those columns, so
 //! that each line comes out as TAB-separated cells in the right place, empty ones included.
 
+use crate::parse::numbers::is_figure;
+
 /// A word on a line: its left and right edge and its text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Word {
@@ -55,20 +57,6 @@ impl Row {
         let cells = self.cells();
         cells.len() >= 2 && cells[1..].iter().any(|c| is_figure(&c.2))
     }
-}
-
-/// A figure as tables print it: `1.234`, `-7,6`, `2.504,735`, `31%`.
-pub fn is_figure(s: &str) -> bool {
-    let t = s.trim().trim_end_matches('%').trim_end();
-    let t = t.trim_start_matches(['-', '−', '–', '÷', '+']).trim_start();
-    let (int, frac) = t.split_once(',').unwrap_or((t, ""));
-    let groups: Vec<&str> = int.split('.').collect();
-    let grouped = groups.len() > 1
-        && (1..=3).contains(&groups[0].len())
-        && groups[1..].iter().all(|g| g.len() == 3);
-    let digits = |x: &str| !x.is_empty() && x.chars().all(|c| c.is_ascii_digit());
-    (grouped && groups.iter().all(|g| digits(g)) || digits(int))
-        && (frac.is_empty() || digits(frac))
 }
 
 /// Lines of a page, with table blocks cut into aligned columns and an empty line at each
