@@ -5,6 +5,7 @@
 pub mod attendance;
 pub mod beslutning;
 pub mod budget;
+pub mod caseline;
 pub mod dates;
 pub mod dissent;
 

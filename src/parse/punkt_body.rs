@@ -4,7 +4,7 @@
 //! each section and table carries the page it starts on.
 
 use super::sections::{self, RawSection};
-use super::{attendance, beslutning, dissent, indstilling, punkt, tables, vocab};
+use super::{attendance, beslutning, caseline, dissent, indstilling, punkt, tables, vocab};
 use crate::model::{Beslutning, Indstilling, Meeting, Punkt, Section, SectionKind, Table};
 use crate::read::Text;
 
@@ -23,7 +23,7 @@ pub fn item_lines(lines: &[String], h: &punkt::Header, end: usize) -> Vec<Line> 
     body.extend((first..end).map(|i| (i, lines[i].clone())));
     while body
         .last()
-        .is_some_and(|(_, l)| l.trim().is_empty() || punkt::access_marker(l).is_some())
+        .is_some_and(|(_, l)| l.trim().is_empty() || caseline::access_marker(l).is_some())
     {
         body.pop();
     }
@@ -91,7 +91,7 @@ fn strip_meta(h: &punkt::Header, body: &[Line]) -> (Vec<Line>, Vec<String>, bool
         seen_nonempty += 1;
         meta_zone &= seen_nonempty <= 4;
         if meta_zone {
-            if let Some(c) = punkt::case_line(t) {
+            if let Some(c) = caseline::case_line(t) {
                 closed |= t.to_lowercase().contains("lukket");
                 for n in c {
                     if !case_numbers.contains(&n) {
@@ -100,7 +100,7 @@ fn strip_meta(h: &punkt::Header, body: &[Line]) -> (Vec<Line>, Vec<String>, bool
                 }
                 continue;
             }
-            if let Some(is_closed) = punkt::access_marker(t) {
+            if let Some(is_closed) = caseline::access_marker(t) {
                 closed |= is_closed;
                 continue;
             }

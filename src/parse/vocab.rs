@@ -360,7 +360,7 @@ mod tests {
     //! Every word of a list reaches the recogniser that is built from it: a word added here
     //! that a parser does not read fails one of these.
     use super::*;
-    use crate::parse::{attendance, dates, meeting, punkt, sections};
+    use crate::parse::{attendance, caseline, dates, meeting, punkt, sections};
 
     fn capitalised(w: &str) -> String {
         let mut c = w.chars();
@@ -478,7 +478,7 @@ mod tests {
         for l in CASE_LABELS {
             let line = format!("{}: 14/689", capitalised(l));
             assert_eq!(
-                punkt::case_line(&line),
+                caseline::case_line(&line),
                 Some(vec!["14/689".to_string()]),
                 "{line}"
             );

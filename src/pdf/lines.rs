@@ -1,7 +1,8 @@
 //! Glyphs to lines: whatever reads a PDF hands over each glyph with its position, and at the end
 //! of a page the glyphs become lines of text, words split at gaps, table columns at wide gaps.
 
-use super::columns::{self, Row, Word};
+use super::columns;
+use super::row::{Row, Word};
 use crate::parse::numbers::is_figure;
 
 /// One glyph on the page: left edge, baseline (from the top), right edge, font size.

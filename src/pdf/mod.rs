@@ -12,9 +12,11 @@ pub mod columns;
 pub mod engine;
 mod fallback;
 pub mod font;
+mod header;
 pub mod lexer;
 pub mod lines;
 pub mod pages;
+pub mod row;
 
 use std::path::Path;
 use std::sync::mpsc;
