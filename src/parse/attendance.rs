@@ -51,10 +51,7 @@ pub fn attendance(text: &str) -> Vec<Attendance> {
             } else {
                 "fravaerende"
             };
-            out.push(Attendance {
-                kind: kind.to_string(),
-                text: line.trim().to_string(),
-            });
+            out.push(note(kind, line.trim()));
         }
     }
     for m in SCOPED_ABSENCE.find_iter(text) {
@@ -70,12 +67,16 @@ pub fn attendance(text: &str) -> Vec<Attendance> {
         } else {
             "deltog_ikke"
         };
-        out.push(Attendance {
-            kind: kind.to_string(),
-            text: s,
-        });
+        out.push(note(kind, &s));
     }
     out
+}
+
+fn note(kind: &str, text: &str) -> Attendance {
+    Attendance {
+        kind: kind.to_string(),
+        text: text.to_string(),
+    }
 }
 
 #[cfg(test)]

@@ -232,36 +232,34 @@ mod tests {
 
     #[test]
     fn system_heads() {
-        let m = parse(
-            &lines(
-                "Greve Kommune\nReferat til mødet i Beskæftigelses- og Erhvervsudvalget\n\nMødedato: 06-02-2023\nMødetidspunkt: 08:00\nMødested: Mødelokale 1\nDeltagere: Liselott Blixt, Simon Østergaard (A)\nAfbud: Kenneth Jerkel",
-            ),
-            &[],
-        );
-        assert_eq!(
-            m.body.as_deref(),
-            Some("Beskæftigelses- og Erhvervsudvalget")
-        );
-        assert_eq!(
-            (m.date.as_deref(), m.start_time.as_deref()),
-            (Some("2023-02-06"), Some("08:00"))
+        // body, date and start time of a head
+        let head = |text: &str, date: &str| {
+            let m = parse(&lines(text), &[]);
+            assert_eq!(
+                (
+                    m.body.as_deref(),
+                    m.date.as_deref(),
+                    m.start_time.as_deref()
+                ),
+                (
+                    Some("Beskæftigelses- og Erhvervsudvalget"),
+                    Some(date),
+                    Some("08:00")
+                ),
+                "{text}"
+            );
+            m
+        };
+        let m = head(
+            "Greve Kommune\nReferat til mødet i Beskæftigelses- og Erhvervsudvalget\n\nMødedato: 06-02-2023\nMødetidspunkt: 08:00\nMødested: Mødelokale 1\nDeltagere: Liselott Blixt, Simon Østergaard (A)\nAfbud: Kenneth Jerkel",
+            "2023-02-06",
         );
         assert_eq!(m.participants.len(), 3);
         assert_eq!(m.participants[1].party.as_deref(), Some("A"));
         assert!(m.participants[2].absent);
-        let m = parse(
-            &lines(
-                "Greve Kommune — Beskæftigelses- og Erhvervsudvalget — Referat — 14. november 2022\nTidspunkt: kl. 08.00\nSted: Mødelokale 1",
-            ),
-            &[],
-        );
-        assert_eq!(
-            m.body.as_deref(),
-            Some("Beskæftigelses- og Erhvervsudvalget")
-        );
-        assert_eq!(
-            (m.date.as_deref(), m.start_time.as_deref()),
-            (Some("2022-11-14"), Some("08:00"))
+        head(
+            "Greve Kommune — Beskæftigelses- og Erhvervsudvalget — Referat — 14. november 2022\nTidspunkt: kl. 08.00\nSted: Mødelokale 1",
+            "2022-11-14",
         );
         let m = parse(
             &lines("Referat\nByrådet\nTirsdag den 5. marts 2024 kl. 18:00"),
