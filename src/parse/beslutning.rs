@@ -1,15 +1,14 @@
 //! Reading a decision: its normalised outcome from the closed set of DOMAIN.md, and the
-//! attendance notes that minutes print inside decisions (dissent and votes: `dissent`).
+//! members who did not follow it (`dissent`) set aside first.
 
 use regex::Regex;
 use std::sync::LazyLock;
 
+use super::attendance::strip_attendance_lines;
 use super::dissent::dissents;
-use crate::model::{Attendance, Outcome};
+use crate::model::Outcome;
 
-fn re(s: &str) -> Regex {
-    Regex::new(s).unwrap()
-}
+use super::vocab::re;
 
 // Phrase families, lower-case text. Kept together so a new wording is one alternative here.
 static APPROVE: LazyLock<Regex> = LazyLock::new(|| {
@@ -146,67 +145,6 @@ static GOVERNS: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*,?\s*(?:at|af)\s"));
 static WEAK_APPROVE: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:besluttede|beslutter|besluttes|vælger|valgte|vedtog\s+at)\b"));
 
-pub(super) static ATTENDANCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?im)^\s*(?P<kind>afbud|fraværende(?:\s+med\s+afbud)?|ikke\s+til\s+stede|fravær|til\s+stede|deltog\s+ikke)\s*[:.]?\s*(?P<rest>.*)$",
-    )
-});
-static SCOPED_ABSENCE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)[^.]*\b(?:deltog\s+ikke\s+i\s+(?:behandlingen|sagens\s+behandling|mødet)|erklærede\s+sig\s+inhabil|var\s+inhabil|forlod\s+mødet)[^.]*\.?",
-    )
-});
-
-fn strip_attendance_lines(lower: &str) -> String {
-    lower
-        .lines()
-        .filter(|l| !ATTENDANCE_LINE.is_match(l))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// Attendance notes in a decision (`Afbud: Anne Hansen`, `X deltog ikke i behandlingen`).
-pub fn attendance(text: &str) -> Vec<Attendance> {
-    let mut out = Vec::new();
-    for line in text.lines() {
-        if let Some(c) = ATTENDANCE_LINE.captures(line) {
-            let kind = c["kind"].to_lowercase();
-            let kind = if kind.starts_with("afbud") || kind.contains("afbud") {
-                "afbud"
-            } else if kind.starts_with("til stede") {
-                "til_stede"
-            } else if kind.starts_with("deltog") {
-                "deltog_ikke"
-            } else {
-                "fravaerende"
-            };
-            out.push(Attendance {
-                kind: kind.to_string(),
-                text: line.trim().to_string(),
-            });
-        }
-    }
-    for m in SCOPED_ABSENCE.find_iter(text) {
-        let s = m.as_str().trim().to_string();
-        if out.iter().any(|a| a.text.contains(&s)) {
-            continue;
-        }
-        let lower = s.to_lowercase();
-        let kind = if lower.contains("inhabil") {
-            "inhabil"
-        } else if lower.contains("forlod") {
-            "forlod"
-        } else {
-            "deltog_ikke"
-        };
-        out.push(Attendance {
-            kind: kind.to_string(),
-            text: s,
-        });
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -335,13 +273,18 @@ mod tests {
     }
 
     #[test]
-    fn attendance_notes() {
-        let a = attendance(
-            "Godkendt.\nAfbud: Anne Hansen\nPeter Jensen (V) deltog ikke i behandlingen af dette punkt.",
-        );
+    fn dissent_does_not_change_the_outcome() {
+        let cases = [
+            "Med stemmerne 17 for og 2 imod godkendte Byrådet indstillingen.\nFor stemte: (A) og (V).\nImod stemte:\n(F) med bemærkning om, at opgaven er for snæver.",
+            "Med stemmerne 15 for og 3 imod godkendte Byrådet indstillingen. For stemte (A) og (V). Imod stemte (Ø) med bemærkning om økonomien.",
+            "Godkendt. Lasse P. N. Olsen kan ikke godkende 2. \"at\", idet spareforslag for 133 mio. kr. ikke kan undgå at medføre serviceforringelser.",
+        ];
+        for text in cases {
+            assert_eq!(outcome(text), Some(Godkendt), "{text}");
+        }
         assert_eq!(
-            a.iter().map(|a| a.kind.as_str()).collect::<Vec<_>>(),
-            vec!["afbud", "deltog_ikke"]
+            outcome("Udvalget kan ikke godkende indstillingen."),
+            Some(IkkeGodkendt)
         );
     }
 }

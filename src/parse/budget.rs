@@ -5,10 +5,15 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 use super::numbers::{self, Amount};
+use super::vocab;
 use crate::model::{BudgetRecord, Table};
 
 static TOTAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:i\s*alt|total|sum|samlet|hovedtotal)\b|\bi\s*alt\s*$").unwrap()
+    vocab::re(&format!(
+        r"(?i)^(?:{})\b|\b(?:{})\s*$",
+        vocab::alternation(vocab::TOTAL_LABELS),
+        vocab::alternation(vocab::TOTAL_ENDINGS)
+    ))
 });
 
 /// Budget records for the table at `index`, and warnings about sums that do not add up.

@@ -8,16 +8,27 @@ use super::vocab;
 use crate::model::Indstilling;
 
 static BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<by>[^.;:]{2,90}?)\s+(?:indstiller|anbefaler|foreslår)\b").unwrap()
+    vocab::re(&format!(
+        r"^(?P<by>[^.;:]{{2,90}}?)\s+(?:{})\b",
+        vocab::alternation(vocab::RECOMMEND_VERBS)
+    ))
 });
 static INTRO_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:indstiller|indstilles|anbefaler|foreslår|foreslås)\b[^,:]*?(?:[,:;]\s*|\s+)(?:at\s*[:;]\s*$|at\s+|at$|:\s*$|,\s*$|$)").unwrap()
+    let verbs: Vec<&str> = vocab::RECOMMEND_VERBS
+        .iter()
+        .chain(vocab::RECOMMEND_PASSIVES)
+        .copied()
+        .collect();
+    vocab::re(&format!(
+        r"(?i)\b(?:{})\b[^,:]*?(?:[,:;]\s*|\s+)(?:at\s*[:;]\s*$|at\s+|at$|:\s*$|,\s*$|$)",
+        vocab::alternation(&verbs)
+    ))
 });
 static ENUMERATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:[-–—•*·▪◦]\s*|\(?[0-9]{1,2}[.)]\s+|\(?[a-hA-H]\)\s*|[a-h]\.\s+|at\s+[0-9]{1,2}\)\s*)+",
-    )
-    .unwrap()
+    vocab::re(&format!(
+        r"^(?:{}\s*|\(?[0-9]{{1,2}}[.)]\s+|\(?[a-hA-H]\)\s*|[a-h]\.\s+|at\s+[0-9]{{1,2}}\)\s*)+",
+        vocab::char_class(vocab::BULLETS)
+    ))
 });
 static CLAUSE_SPLIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i),\s*(?:og\s+|samt\s+)?at\s+|\s+og\s+at\s+").unwrap());

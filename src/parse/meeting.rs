@@ -8,10 +8,26 @@ use super::{dates, sections::normalise_body, vocab};
 use crate::model::{Meeting, Participant};
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?P<label>mødedato|dato|mødetidspunkt|tidspunkt|tid|mødestart|starttidspunkt|mødested|sted|lokale|mødelokale|udvalg|forum|organ|deltagere|medlemmer|til stede|tilstede|fremmødte|afbud|fraværende(?: med afbud)?|ikke til stede|fravær)\s*[:.]?\s+(?P<value>\S.*)$").unwrap()
+    let labels: Vec<&str> = [
+        vocab::DATE_LABELS,
+        vocab::TIME_LABELS,
+        vocab::PLACE_LABELS,
+        vocab::BODY_LABELS,
+        vocab::PRESENT_LABELS,
+        vocab::ABSENT_LABELS,
+    ]
+    .concat();
+    vocab::re(&format!(
+        r"(?i)^(?P<label>{})\s*[:.]?\s+(?P<value>\S.*)$",
+        vocab::alternation(&labels)
+    ))
 });
 static TITLE_BODY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:referat|dagsorden|beslutningsprotokol|protokol)\b\s*(?:til|for|fra|af)?\s*(?:mødet\s+i|møde\s+i)?\s*[:/–-]?\s*(?P<body>[^0-9]*?)\s*(?:(?:d\.|den|mødet|møde)\s.*|[0-9].*)?$").unwrap()
+    let titles = [vocab::MINUTES_TITLES, vocab::AGENDA_TITLES].concat();
+    vocab::re(&format!(
+        r#"(?i)^(?:{})\b\s*(?:til|for|fra|af)?\s*(?:mødet\s+i|møde\s+i)?\s*[:/–-]?\s*(?P<body>[^0-9]*?)\s*(?:(?:d\.|den|mødet|møde)\s.*|[0-9].*)?$"#,
+        vocab::alternation(&titles)
+    ))
 });
 static SEPARATORS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s+[—–|/-]\s+|\s*[—|]\s*").unwrap());
@@ -28,29 +44,30 @@ pub fn parse(head: &[String], furniture: &[String]) -> Meeting {
     for line in &lines {
         if let Some(c) = LABEL.captures(line) {
             let value = c["value"].trim();
-            match c["label"].to_lowercase().as_str() {
-                "mødedato" | "dato" => {
-                    m.date = m.date.take().or_else(|| dates::first_date(value));
-                    m.start_time = m.start_time.take().or_else(|| dates::clock_time(value));
-                }
-                "mødetidspunkt" | "tidspunkt" | "tid" | "mødestart" | "starttidspunkt" => {
-                    m.start_time = m
-                        .start_time
-                        .take()
-                        .or_else(|| dates::clock_time(value))
-                        .or_else(|| dates::bare_time(value));
-                    m.date = m.date.take().or_else(|| dates::first_date(value));
-                }
-                "mødested" | "sted" | "lokale" | "mødelokale" => {
-                    m.place.get_or_insert_with(|| value.to_string());
-                }
-                "udvalg" | "forum" | "organ" => {
-                    m.body.get_or_insert_with(|| normalise_body(value));
-                }
-                "afbud" | "fraværende" | "fraværende med afbud" | "ikke til stede" | "fravær" => {
-                    m.participants.extend(participants(value, true));
-                }
-                _ => m.participants.extend(participants(value, false)),
+            let label = c["label"]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
+            let is = |labels: &[&str]| labels.contains(&label.as_str());
+            if is(vocab::DATE_LABELS) {
+                m.date = m.date.take().or_else(|| dates::first_date(value));
+                m.start_time = m.start_time.take().or_else(|| dates::clock_time(value));
+            } else if is(vocab::TIME_LABELS) {
+                m.start_time = m
+                    .start_time
+                    .take()
+                    .or_else(|| dates::clock_time(value))
+                    .or_else(|| dates::bare_time(value));
+                m.date = m.date.take().or_else(|| dates::first_date(value));
+            } else if is(vocab::PLACE_LABELS) {
+                m.place.get_or_insert_with(|| value.to_string());
+            } else if is(vocab::BODY_LABELS) {
+                m.body.get_or_insert_with(|| normalise_body(value));
+            } else if is(vocab::ABSENT_LABELS) {
+                m.participants.extend(participants(value, true));
+            } else {
+                m.participants.extend(participants(value, false));
             }
         }
     }
@@ -102,8 +119,9 @@ pub fn parse(head: &[String], furniture: &[String]) -> Meeting {
 fn body_from_title(lines: &[&str]) -> Option<String> {
     for (i, line) in lines.iter().take(12).enumerate() {
         let lower = line.to_lowercase();
-        let titled = ["referat", "dagsorden", "beslutningsprotokol"]
+        let titled = vocab::MINUTES_TITLES
             .iter()
+            .chain(vocab::AGENDA_TITLES)
             .any(|w| lower.contains(w));
         if !titled {
             continue;
@@ -214,36 +232,34 @@ mod tests {
 
     #[test]
     fn system_heads() {
-        let m = parse(
-            &lines(
-                "Greve Kommune\nReferat til mødet i Beskæftigelses- og Erhvervsudvalget\n\nMødedato: 06-02-2023\nMødetidspunkt: 08:00\nMødested: Mødelokale 1\nDeltagere: Liselott Blixt, Simon Østergaard (A)\nAfbud: Kenneth Jerkel",
-            ),
-            &[],
-        );
-        assert_eq!(
-            m.body.as_deref(),
-            Some("Beskæftigelses- og Erhvervsudvalget")
-        );
-        assert_eq!(
-            (m.date.as_deref(), m.start_time.as_deref()),
-            (Some("2023-02-06"), Some("08:00"))
+        // body, date and start time of a head
+        let head = |text: &str, date: &str| {
+            let m = parse(&lines(text), &[]);
+            assert_eq!(
+                (
+                    m.body.as_deref(),
+                    m.date.as_deref(),
+                    m.start_time.as_deref()
+                ),
+                (
+                    Some("Beskæftigelses- og Erhvervsudvalget"),
+                    Some(date),
+                    Some("08:00")
+                ),
+                "{text}"
+            );
+            m
+        };
+        let m = head(
+            "Greve Kommune\nReferat til mødet i Beskæftigelses- og Erhvervsudvalget\n\nMødedato: 06-02-2023\nMødetidspunkt: 08:00\nMødested: Mødelokale 1\nDeltagere: Liselott Blixt, Simon Østergaard (A)\nAfbud: Kenneth Jerkel",
+            "2023-02-06",
         );
         assert_eq!(m.participants.len(), 3);
         assert_eq!(m.participants[1].party.as_deref(), Some("A"));
         assert!(m.participants[2].absent);
-        let m = parse(
-            &lines(
-                "Greve Kommune — Beskæftigelses- og Erhvervsudvalget — Referat — 14. november 2022\nTidspunkt: kl. 08.00\nSted: Mødelokale 1",
-            ),
-            &[],
-        );
-        assert_eq!(
-            m.body.as_deref(),
-            Some("Beskæftigelses- og Erhvervsudvalget")
-        );
-        assert_eq!(
-            (m.date.as_deref(), m.start_time.as_deref()),
-            (Some("2022-11-14"), Some("08:00"))
+        head(
+            "Greve Kommune — Beskæftigelses- og Erhvervsudvalget — Referat — 14. november 2022\nTidspunkt: kl. 08.00\nSted: Mødelokale 1",
+            "2022-11-14",
         );
         let m = parse(
             &lines("Referat\nByrådet\nTirsdag den 5. marts 2024 kl. 18:00"),

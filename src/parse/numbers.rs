@@ -1,5 +1,7 @@
 //! Danish amounts: `.` groups thousands, `,` is the decimal mark, minus may be `-`, `–`, `−` or
-//! `÷`, and units (`kr.`, `mio. kr.`, `t.kr.`, `%`) follow the figure.
+//! `÷`, and units (`kr.`, `mio. kr.`, `t.kr.`, `%`) follow the figure. `parse_amount` is the one
+//! recogniser of a number; `is_figure` (a PDF table column) and `is_cell_number` (a flattened
+//! table inside prose) are the narrower questions other stages ask of it.
 
 use regex::Regex;
 use std::sync::LazyLock;
@@ -55,6 +57,38 @@ pub fn parse_amount(cell: &str) -> Option<Amount> {
         unit,
         decimals,
     })
+}
+
+/// The signs a figure may start with.
+const SIGNS: &[char] = &['-', '−', '–', '÷', '+'];
+
+/// A bare figure as a table column prints it (`1.234`, `-7,6`, `2.504,735`, `31%`, `12,`): an
+/// amount written in digits and marks only, no unit but `%` (so that a word such as `kr.` or
+/// `1½` is no column of figures).
+pub fn is_figure(s: &str) -> bool {
+    let t = s.trim();
+    let t = t.strip_suffix(',').unwrap_or(t);
+    let body = t
+        .trim_end_matches('%')
+        .trim_end()
+        .trim_start_matches(SIGNS)
+        .trim_start();
+    !body.starts_with(',')
+        && body.chars().any(|c| c.is_ascii_digit())
+        && body
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        && parse_amount(t).is_some()
+}
+
+/// A token of a table flattened into prose (`460,778`, `2.016,099`, `5,8%`): a figure with
+/// decimals, grouped thousands or a `%`, and at least two digits. A year or a plain small integer
+/// is prose more often than a cell.
+pub fn is_cell_number(token: &str) -> bool {
+    let t = token.trim_end_matches([',', ';']);
+    (t.contains(',') || t.matches('.').count() >= 1 && !t.ends_with('.') || t.ends_with('%'))
+        && parse_amount(t).is_some()
+        && t.chars().filter(|c| c.is_ascii_digit()).count() >= 2
 }
 
 /// The canonical spelling of a unit as it appears after an amount or in a header.
@@ -151,6 +185,22 @@ mod tests {
         );
         assert_eq!(unit_in_text("(1.000 kr.)"), Some("1.000 kr."));
         assert_eq!(unit_in_text("Budget t.kr."), Some("1.000 kr."));
+    }
+
+    #[test]
+    fn figures_and_cell_numbers() {
+        for f in ["1.234", "-7,6", "2.504,735", "31%", "- 5", "2019", "12,"] {
+            assert!(is_figure(f), "{f}");
+        }
+        for f in ["kr.", "5 kr.", "1½", ",5", "1.23", "2019-priser", "-", "%"] {
+            assert!(!is_figure(f), "{f}");
+        }
+        for c in ["460,778", "2.016,099", "5,8%", "1,689;"] {
+            assert!(is_cell_number(c), "{c}");
+        }
+        for c in ["2019", "12", "5.", "Afsluttet"] {
+            assert!(!is_cell_number(c), "{c}");
+        }
     }
 
     #[test]

@@ -1,10 +1,12 @@
 //! Finding agenda items: header lines in every style of DOMAIN.md (`Punkt 2:`, `715.`, `Pkt. 42`,
 //! `Sag nr. 162`, `Nr.178 -`), never a table of contents, a related-documents list or a
-//! numbered list inside an item's text.
+//! numbered list inside an item's text. The case lines and open/closed markers that keep a real
+//! item company are read by `caseline`.
 
 use regex::Regex;
 use std::sync::LazyLock;
 
+use super::caseline::{SAG_LINE, access_marker, case_line, case_matches};
 use super::vocab;
 
 /// An item header found at a line.
@@ -25,12 +27,12 @@ pub struct Header {
 }
 
 static STRONG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    vocab::re(&format!(
         r"(?ix)^(?P<lukket>lukket(?:\s+punkt)?\s*[:\-–]?\s*)?
-        (?:punkt|pkt\.?|dagsordenspunkt|sag\s+nr\.?|nr\.?)\s*
-        (?P<num>[0-9]{1,4}[a-z]?)\s*[:.\-–)]?\s+(?P<title>\S.*)$",
-    )
-    .unwrap()
+        (?:{})\s*
+        (?P<num>[0-9]{{1,4}}[a-z]?)\s*[:.\-–)]?\s+(?P<title>\S.*)$",
+        vocab::alternation(vocab::ITEM_WORDS)
+    ))
 });
 static WEAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -43,100 +45,9 @@ static TOC_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:\.{4,}|…{2,}|(?:\s\.){3,}|_{4,})\s*[0-9]*\s*$|(?:\.{3}|…)\s*[0-9]{1,4}\s*$")
         .unwrap()
 });
-static MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(åbent|aabent|lukket)(?:\s+punkt)?|\(lukket\)|lukket sag)\s*:?$").unwrap()
-});
-static SAG_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^sag\s*:\s*(?P<case>[^|]*?)\s*(?:\|\s*(?P<access>åbent|lukket))?\s*$").unwrap()
-});
-static CASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\b(?:[0-9]{2}\.[0-9]{2}\.[0-9]{2}-[A-ZÆØÅ][0-9]{2}-[0-9]+-[0-9]{2}|[A-ZÆØÅ]{2,5}-[0-9]{4}-[0-9]{3,7}|[0-9]{3}-[0-9]{4}-[0-9]{1,7}|[0-9]{4}-[0-9]{4,7}|[0-9]{2}-[0-9]{4,7}[A-Z]?|[0-9]{2}/[0-9]{2,6})\b",
-    )
-    .unwrap()
-});
-static LABELLED_CASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?P<label>[a-zæøå .]{2,18}?)\s*[:.]\s*(?P<value>\S.*)$").unwrap()
-});
-
 /// A table-of-contents entry: a title with dot leaders or a tab before a page number.
 pub fn is_toc_line(line: &str) -> bool {
     TOC_LINE.is_match(line.trim_end())
-}
-
-/// Every case number in `s` (not the parts of a date such as `06-01-2015`).
-pub fn case_numbers_in(s: &str) -> Vec<String> {
-    case_matches(s).map(|m| m.as_str().to_string()).collect()
-}
-
-fn case_matches(s: &str) -> impl Iterator<Item = regex::Match<'_>> {
-    CASE.find_iter(s).filter(move |m| {
-        let before = s[..m.start()].chars().rev().take(2).collect::<Vec<_>>();
-        let after = s[m.end()..].chars().take(2).collect::<Vec<_>>();
-        let joined =
-            |c: &[char]| c.len() == 2 && matches!(c[0], '-' | '.' | '/') && c[1].is_ascii_digit();
-        !joined(&before) && !joined(&after) && !is_year_range(m.as_str())
-    })
-}
-
-/// `2024-2026` is a span of years, not a case number.
-fn is_year_range(s: &str) -> bool {
-    let years: Vec<u32> = s.split('-').filter_map(|p| p.parse().ok()).collect();
-    s.len() == 9
-        && years.len() == 2
-        && (1900..2100).contains(&years[0])
-        && years[0] < years[1]
-        && years[1] < 2100
-}
-
-/// The case numbers of a labelled line (`Sagsnr.: 14/689`, `Sag: 21-014448 | Åbent`), or of a
-/// line that is nothing but case numbers.
-pub fn case_line(line: &str) -> Option<Vec<String>> {
-    let t = line.trim();
-    if let Some(c) = SAG_LINE.captures(t) {
-        return Some(case_numbers_in(&c["case"]));
-    }
-    if let Some(c) = LABELLED_CASE.captures(t) {
-        let label = c["label"].trim().to_lowercase();
-        if vocab::CASE_LABELS.contains(&label.as_str())
-            || vocab::CASE_LABELS.contains(&format!("{label}.").as_str())
-        {
-            let found = case_numbers_in(&c["value"]);
-            return Some(if found.is_empty() {
-                // an unusual scheme: keep the first token when it carries a digit
-                c["value"]
-                    .split_whitespace()
-                    .next()
-                    .filter(|v| {
-                        v.chars().any(|ch| ch.is_ascii_digit()) && v.contains(['/', '-', '.'])
-                    })
-                    .map(|v| vec![v.trim_end_matches([',', ';']).to_string()])
-                    .unwrap_or_default()
-            } else {
-                found
-            });
-        }
-    }
-    // case numbers have no lower-case letters: a line with one is more than case numbers
-    if t.chars().any(char::is_lowercase) {
-        return None;
-    }
-    let found = case_numbers_in(t);
-    let mut rest = t.to_string();
-    for f in &found {
-        rest = rest.replacen(f.as_str(), "", 1);
-    }
-    (!found.is_empty() && rest.trim_matches([',', ';', ' ', '/', '&']).is_empty()).then_some(found)
-}
-
-/// Whether a line says only that the next item is open or closed (`Åbent punkt`, `Lukket punkt`),
-/// and if so whether it is closed.
-pub fn access_marker(line: &str) -> Option<bool> {
-    let c = MARKER.captures(line.trim())?;
-    Some(
-        c.get(1)
-            .is_none_or(|m| m.as_str().to_lowercase().starts_with('l')),
-    )
 }
 
 /// Finds the item headers of a document.
@@ -488,34 +399,5 @@ mod tests {
                 .unwrap()
                 .starts_with("Borgmesterens Forvaltning indstiller")
         );
-    }
-
-    #[test]
-    fn case_lines() {
-        assert_eq!(
-            case_line("Sagsnr.: 14/689"),
-            Some(vec!["14/689".to_string()])
-        );
-        assert_eq!(
-            case_line("Sag: 21-014448 | Åbent"),
-            Some(vec!["21-014448".to_string()])
-        );
-        assert_eq!(case_line("Sag: – | Lukket"), Some(vec![]));
-        assert_eq!(case_line("13/18089"), Some(vec!["13/18089".to_string()]));
-        assert_eq!(
-            case_line("J.nr.: 00.01.00-P22-4-12"),
-            Some(vec!["00.01.00-P22-4-12".to_string()])
-        );
-        assert_eq!(
-            case_line("Sagsid: EMN-2024-001234"),
-            Some(vec!["EMN-2024-001234".to_string()])
-        );
-        assert_eq!(case_line("Dok.nr.: 12345/19"), None);
-        assert_eq!(case_line("2024-2026"), None);
-        assert_eq!(
-            case_line("2019-014049"),
-            Some(vec!["2019-014049".to_string()])
-        );
-        assert_eq!(case_line("Budget 14/689 er godkendt"), None);
     }
 }

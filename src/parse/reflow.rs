@@ -3,7 +3,7 @@
 //! taken as wrapped when it runs (nearly) to the right margin and the next line does not start
 //! something of its own: a heading, an item, a list entry, a case line.
 
-use super::{dates, punkt, sections};
+use super::{caseline, dates, sections, vocab};
 
 /// Joins wrapped lines; `pages` (one entry per line) is kept in step.
 pub fn reflow(lines: &[String], pages: &[u32]) -> (Vec<String>, Vec<u32>) {
@@ -75,7 +75,7 @@ fn wraps(line: &str, next: &str, full: usize) -> bool {
         .map_or(0, |w| w.chars().count());
     (len * 100 >= full * 80 || (len + 1 + next_word) * 100 >= full * 95)
         && !t.ends_with(':')
-        && punkt::case_line(t).is_none()
+        && caseline::case_line(t).is_none()
         && sections::heading(t).is_none()
         && sections::decision_head(t).is_none()
 }
@@ -88,10 +88,10 @@ fn starts_own_line(line: &str) -> bool {
     let shouting = letters.len() > 3 && letters.iter().all(|c| c.is_uppercase());
     line.contains('\t')
         || shouting
-        || matches!(first, '-' | '–' | '•' | '*' | '·' | '▪' | '◦')
+        || vocab::BULLETS.contains(&first)
         || ENUMERATED.is_match(t)
-        || punkt::case_line(t).is_some()
-        || punkt::access_marker(t).is_some()
+        || caseline::case_line(t).is_some()
+        || caseline::access_marker(t).is_some()
         || sections::heading(t).is_some()
         || sections::decision_head(t).is_some()
         || is_label(t)

@@ -17,6 +17,9 @@ pub struct RawSection {
     /// inline heading).
     pub lines: Vec<(usize, String)>,
     pub decision: Option<DecisionHead>,
+    /// Index of the line the section starts on: its heading, or for the text before the first
+    /// heading its first non-blank line.
+    pub start: usize,
 }
 
 impl RawSection {
@@ -140,7 +143,7 @@ pub fn normalise_body(s: &str) -> String {
         .enumerate()
         .map(|(i, w)| {
             let lower = w.to_lowercase();
-            if i > 0 && matches!(lower.as_str(), "og" | "i" | "for" | "af" | "til" | "med") {
+            if i > 0 && vocab::is_joining_word(&lower) {
                 lower
             } else if w.chars().count() <= 3 && !w.ends_with('-') {
                 w.to_string()
@@ -164,6 +167,7 @@ pub fn split(lines: &[String]) -> Vec<RawSection> {
         kind: SectionKind::Indledning,
         lines: Vec::new(),
         decision: None,
+        start: 0,
     };
     for (i, line) in lines.iter().enumerate() {
         let started = if let Some(d) = decision_head(line) {
@@ -172,6 +176,7 @@ pub fn split(lines: &[String]) -> Vec<RawSection> {
                 kind: SectionKind::Beslutning,
                 lines: Vec::new(),
                 decision: Some(d),
+                start: i,
             })
         } else if let Some((head, kind, rest)) = heading(line) {
             let decision = (kind == SectionKind::Beslutning).then(DecisionHead::default);
@@ -180,6 +185,7 @@ pub fn split(lines: &[String]) -> Vec<RawSection> {
                 kind,
                 lines: Vec::new(),
                 decision,
+                start: i,
             };
             if let Some(r) = rest {
                 s.lines.push((i, r));
@@ -189,23 +195,24 @@ pub fn split(lines: &[String]) -> Vec<RawSection> {
             None
         };
         match started {
-            Some(s) => {
-                let prev = std::mem::replace(&mut current, s);
-                if prev.kind != SectionKind::Indledning
-                    || prev.lines.iter().any(|(_, l)| !l.trim().is_empty())
-                {
-                    out.push(prev);
-                }
-            }
+            Some(s) => push_unless_empty(&mut out, std::mem::replace(&mut current, s)),
             None => current.lines.push((i, line.clone())),
         }
     }
-    if current.kind != SectionKind::Indledning
-        || current.lines.iter().any(|(_, l)| !l.trim().is_empty())
-    {
-        out.push(current);
-    }
+    push_unless_empty(&mut out, current);
     out
+}
+
+/// Keeps a section, unless it is an empty text before the first heading; that text starts at its
+/// first non-blank line.
+fn push_unless_empty(out: &mut Vec<RawSection>, mut s: RawSection) {
+    if s.kind == SectionKind::Indledning {
+        match s.lines.iter().find(|(_, l)| !l.trim().is_empty()) {
+            Some((i, _)) => s.start = *i,
+            None => return,
+        }
+    }
+    out.push(s);
 }
 
 #[cfg(test)]

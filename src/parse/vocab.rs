@@ -203,3 +203,297 @@ pub const CASE_LABELS: &[&str] = &[
     "acadre sagsnr.",
     "esdh sagsnr.",
 ];
+
+/// Small words that join the parts of a name or a label (`Kultur- og Fritidsudvalget`,
+/// `Udvalget for Børn og Unge`, `Borgmesterens Forvaltning, Fælles Kommunale Udgifter i alt`): a
+/// name in capitals keeps them in lower case, a hyphen before one is a real hyphen (`Social- og`),
+/// a cell text that breaks off on one goes on in the next line, and a row label of a flattened
+/// table may run through them.
+pub const JOINING_WORDS: &[&str] = &[
+    "og", "eller", "samt", "i", "for", "af", "til", "med", "som", "på",
+];
+
+/// Whether `word` (lower case) is one of the [`JOINING_WORDS`].
+pub fn is_joining_word(word: &str) -> bool {
+    JOINING_WORDS.contains(&word)
+}
+
+/// Marks that open a list item (`- at …`, `• Notat`, `◦ underpunkt`).
+pub const BULLETS: &[char] = &['-', '–', '—', '•', '*', '·', '▪', '◦'];
+
+/// The words that open a table's caption, lower case (`Tabel 3 – Effekt`, `Tab. 2`, `Figur 1:`,
+/// `Oversigt 4.`).
+pub const CAPTION_WORDS: &[&str] = &["tabel", "tab.", "figur", "oversigt"];
+
+/// Labels of the members who are away (`Afbud: Anne Hansen`, `Fraværende med afbud:`), in a
+/// document's head and in its decisions.
+pub const ABSENT_LABELS: &[&str] = &[
+    "afbud",
+    "fraværende med afbud",
+    "fraværende",
+    "ikke til stede",
+    "fravær",
+];
+
+/// Labels of the members who are present, in a document's head.
+pub const PRESENT_LABELS: &[&str] = &[
+    "deltagere",
+    "medlemmer",
+    "til stede",
+    "tilstede",
+    "fremmødte",
+];
+
+/// Labels of attendance notes a decision carries besides absence (`Til stede: …`, `Deltog ikke:
+/// …`).
+pub const DECISION_ATTENDANCE_LABELS: &[&str] = &["til stede", "deltog ikke"];
+
+/// Phrases that say a member was away for one item only (`X deltog ikke i behandlingen`,
+/// `erklærede sig inhabil`, `forlod mødet kl. 17.40`).
+pub const SCOPED_ABSENCE: &[&str] = &[
+    "deltog ikke i behandlingen",
+    "deltog ikke i sagens behandling",
+    "deltog ikke i mødet",
+    "erklærede sig inhabil",
+    "var inhabil",
+    "forlod mødet",
+];
+
+/// Labels of the meeting's date in a document's head.
+pub const DATE_LABELS: &[&str] = &["mødedato", "dato"];
+/// Labels of the meeting's start time.
+pub const TIME_LABELS: &[&str] = &[
+    "mødetidspunkt",
+    "tidspunkt",
+    "tid",
+    "mødestart",
+    "starttidspunkt",
+];
+/// Labels of the meeting's place.
+pub const PLACE_LABELS: &[&str] = &["mødested", "sted", "lokale", "mødelokale"];
+/// Labels of the meeting's body.
+pub const BODY_LABELS: &[&str] = &["udvalg", "forum", "organ"];
+
+/// Title words of minutes (`REFERAT Direktionen`, `Beslutningsprotokol`), lower case.
+pub const MINUTES_TITLES: &[&str] = &["referat", "beslutningsprotokol", "protokol"];
+/// Title words of an agenda, lower case.
+pub const AGENDA_TITLES: &[&str] = &["dagsorden"];
+
+/// Words that open an item header (`Punkt 2:`, `Pkt. 42`, `Sag nr. 162`, `Nr.178 -`), lower case.
+pub const ITEM_WORDS: &[&str] = &[
+    "punkt",
+    "pkt.",
+    "pkt",
+    "dagsordenspunkt",
+    "sag nr.",
+    "sag nr",
+    "nr.",
+    "nr",
+];
+
+/// Labels of a total row (`I alt`, `Total`, `Sum`), lower case.
+pub const TOTAL_LABELS: &[&str] = &["i alt", "ialt", "total", "sum", "samlet", "hovedtotal"];
+/// Labels that close a total row's label (`Serviceudgifter i alt`), lower case.
+pub const TOTAL_ENDINGS: &[&str] = &["i alt", "ialt"];
+
+/// Abbreviations whose full stop ends no sentence (`jf.`, `bl.a.`, `mio.`), lower case without
+/// the last full stop.
+pub const ABBREVIATIONS: &[&str] = &[
+    "jf", "bl.a", "f.eks", "mio", "mia", "kr", "pkt", "nr", "ca", "evt", "inkl", "ekskl", "mv",
+    "m.v", "m.fl", "st", "stk", "vedr", "iht", "jvf", "tlf", "dvs", "pct", "hhv", "kl", "ang",
+    "afd", "adm",
+];
+
+/// Words that stand for the whole body as the subject of a decision (`man`, `det`, `der`), lower
+/// case: `Man kan ikke godkende …` is the body's decision, not a minority.
+pub const BODY_PRONOUNS: &[&str] = &["man", "det", "der"];
+/// Subjects that are no member (`sagen`, `administrationen`), lower case.
+pub const NON_MEMBER_SUBJECTS: &[&str] = &["sagen", "administrationen"];
+
+/// Headings that a web transcription runs into the paragraph before them, followed by a capital
+/// (`… Baggrund Kommunen har …`), as printed.
+pub const RUN_ON_HEADINGS: &[&str] =
+    &["Sagsbeskrivelse", "Sagsfremstilling", "Baggrund", "Økonomi"];
+/// Labels that a web transcription runs into the paragraph before them, followed by a colon
+/// (`… Beslutning: Godkendt.`), as printed.
+pub const RUN_ON_LABELS: &[&str] = &["Beslutning", "Indstilling"];
+
+/// Verbs by which someone recommends (`Administrationen indstiller, at …`).
+pub const RECOMMEND_VERBS: &[&str] = &["indstiller", "anbefaler", "foreslår"];
+/// The passive forms of the same (`Det indstilles, at …`).
+pub const RECOMMEND_PASSIVES: &[&str] = &["indstilles", "foreslås"];
+
+/// A regex alternation of `words` (escaped, longest first so that a longer word wins over its
+/// prefix, a space matching any white space), to be put in a group.
+pub fn alternation(words: &[&str]) -> String {
+    let mut words: Vec<&str> = words.to_vec();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words
+        .iter()
+        .map(|w| {
+            w.split(' ')
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join(r"\s+")
+        })
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// A regex character class of `marks`.
+pub fn char_class(marks: &[char]) -> String {
+    let inner: String = marks
+        .iter()
+        .map(|c| regex::escape(&c.to_string()))
+        .collect();
+    format!("[{inner}]")
+}
+
+/// Compiles a pattern built from these lists (or written next to its phrases); the patterns are
+/// fixed, so a failure is a bug.
+pub fn re(pattern: &str) -> regex::Regex {
+    regex::Regex::new(pattern).unwrap()
+}
+
+#[cfg(test)]
+mod tests {
+    //! Every word of a list reaches the recogniser that is built from it: a word added here
+    //! that a parser does not read fails one of these.
+    use super::*;
+    use crate::parse::{attendance, caseline, dates, meeting, punkt, sections};
+
+    fn capitalised(w: &str) -> String {
+        let mut c = w.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn every_heading_is_a_heading_of_its_kind() {
+        for (h, kind) in HEADINGS {
+            for form in [
+                h.to_string(),
+                capitalised(h),
+                h.to_uppercase(),
+                format!("{h}:"),
+            ] {
+                assert_eq!(sections::heading(&form).map(|x| x.1), Some(*kind), "{form}");
+            }
+        }
+        for q in HEADING_QUALIFIERS {
+            let line = format!("{} indstilling", capitalised(q));
+            assert_eq!(
+                sections::heading(&line).map(|x| x.1),
+                Some(SectionKind::Indstilling),
+                "{line}"
+            );
+        }
+        for h in RUN_ON_HEADINGS.iter().chain(RUN_ON_LABELS) {
+            assert!(sections::heading(h).is_some(), "{h}");
+        }
+    }
+
+    #[test]
+    fn every_decision_heading_opens_a_decision_block() {
+        for (h, _) in HEADINGS
+            .iter()
+            .filter(|(_, k)| *k == SectionKind::Beslutning)
+        {
+            let lines = [capitalised(h), "Godkendt.".to_string()];
+            let s = sections::split(&lines);
+            assert_eq!(s.len(), 1, "{h}");
+            assert_eq!(s[0].kind, SectionKind::Beslutning, "{h}");
+            assert!(s[0].decision.is_some(), "{h}");
+        }
+        for h in ["Beslutning", "Beslutninger", "Beslutning i Byrådet"] {
+            assert!(sections::decision_head(h).is_some(), "{h}");
+        }
+    }
+
+    #[test]
+    fn every_month_name_is_read_in_a_date() {
+        for (name, number) in MONTHS {
+            let want = format!("2020-{number:02}-03");
+            for form in [name.to_string(), capitalised(name), format!("{name}.")] {
+                let date = dates::first_date(&format!("Mødet den 3. {form} 2020"));
+                assert_eq!(date.as_deref(), Some(want.as_str()), "{form}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_meeting_label_is_read() {
+        let one = |line: String| meeting::parse(&[line], &[]);
+        for l in DATE_LABELS {
+            assert!(
+                one(format!("{}: 06-01-2015", capitalised(l)))
+                    .date
+                    .is_some(),
+                "{l}"
+            );
+        }
+        for l in TIME_LABELS {
+            let m = one(format!("{}: kl. 10:00", capitalised(l)));
+            assert!(m.start_time.is_some(), "{l}");
+        }
+        for l in PLACE_LABELS {
+            assert!(
+                one(format!("{}: A101", capitalised(l))).place.is_some(),
+                "{l}"
+            );
+        }
+        for l in BODY_LABELS {
+            let m = one(format!("{}: Direktionen", capitalised(l)));
+            assert_eq!(m.body.as_deref(), Some("Direktionen"), "{l}");
+        }
+        for (labels, absent) in [(PRESENT_LABELS, false), (ABSENT_LABELS, true)] {
+            for l in labels {
+                let m = one(format!("{}: Anne Hansen", capitalised(l)));
+                assert_eq!(m.participants.len(), 1, "{l}");
+                assert_eq!(m.participants[0].absent, absent, "{l}");
+            }
+        }
+        for t in MINUTES_TITLES.iter().chain(AGENDA_TITLES) {
+            let m = one(format!("{} Direktionen d. 06-01-2015", t.to_uppercase()));
+            assert_eq!(m.body.as_deref(), Some("Direktionen"), "{t}");
+        }
+    }
+
+    #[test]
+    fn every_attendance_label_and_phrase_is_a_note() {
+        for l in ABSENT_LABELS.iter().chain(DECISION_ATTENDANCE_LABELS) {
+            let notes =
+                attendance::attendance(&format!("Godkendt.\n{}: Anne Hansen", capitalised(l)));
+            assert_eq!(notes.len(), 1, "{l}");
+        }
+        for p in SCOPED_ABSENCE {
+            let notes = attendance::attendance(&format!("Godkendt. Anne Hansen {p} kl. 17.40."));
+            assert_eq!(notes.len(), 1, "{p}");
+        }
+    }
+
+    #[test]
+    fn every_case_label_and_item_word_is_read() {
+        for l in CASE_LABELS {
+            let line = format!("{}: 14/689", capitalised(l));
+            assert_eq!(
+                caseline::case_line(&line),
+                Some(vec!["14/689".to_string()]),
+                "{line}"
+            );
+        }
+        for w in ITEM_WORDS {
+            let lines = vec![format!("{} 2: Status på økonomien", capitalised(w))];
+            assert_eq!(punkt::find_headers(&lines).len(), 1, "{w}");
+        }
+    }
+
+    #[test]
+    fn every_body_ending_names_a_body() {
+        for e in BODY_ENDINGS {
+            assert!(is_body_name(&format!("Kultur- og {e}")), "{e}");
+        }
+        assert!(!is_body_name("Godkendt"));
+    }
+}

@@ -4,72 +4,9 @@
 //! "rivers" between them), and every row of the table block is re-cut into those columns, so
 //! that each line comes out as TAB-separated cells in the right place, empty ones included.
 
-/// A word on a line: its left and right edge and its text.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Word {
-    pub x0: f64,
-    pub x1: f64,
-    pub text: String,
-    /// The gap before it was as wide as a table column's.
-    pub tab_before: bool,
-}
-
-/// A line of words, and whether a paragraph break comes before it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Row {
-    pub words: Vec<Word>,
-    pub break_before: bool,
-    pub size: f64,
-}
-
-impl Row {
-    /// The words as a line: spaces between words, TABs at column gaps.
-    pub fn text(&self) -> String {
-        let mut s = String::new();
-        for (i, w) in self.words.iter().enumerate() {
-            if i > 0 {
-                s.push(if w.tab_before { '\t' } else { ' ' });
-            }
-            s.push_str(&w.text);
-        }
-        s
-    }
-
-    /// Cells: runs of words between column gaps, with their extents.
-    fn cells(&self) -> Vec<(f64, f64, String)> {
-        let mut out: Vec<(f64, f64, String)> = Vec::new();
-        for w in &self.words {
-            match out.last_mut() {
-                Some(c) if !w.tab_before => {
-                    c.1 = c.1.max(w.x1);
-                    c.2.push(' ');
-                    c.2.push_str(&w.text);
-                }
-                _ => out.push((w.x0, w.x1, w.text.clone())),
-            }
-        }
-        out
-    }
-
-    fn is_figure_row(&self) -> bool {
-        let cells = self.cells();
-        cells.len() >= 2 && cells[1..].iter().any(|c| is_figure(&c.2))
-    }
-}
-
-/// A figure as tables print it: `1.234`, `-7,6`, `2.504,735`, `31%`.
-pub fn is_figure(s: &str) -> bool {
-    let t = s.trim().trim_end_matches('%').trim_end();
-    let t = t.trim_start_matches(['-', '−', '–', '÷', '+']).trim_start();
-    let (int, frac) = t.split_once(',').unwrap_or((t, ""));
-    let groups: Vec<&str> = int.split('.').collect();
-    let grouped = groups.len() > 1
-        && (1..=3).contains(&groups[0].len())
-        && groups[1..].iter().all(|g| g.len() == 3);
-    let digits = |x: &str| !x.is_empty() && x.chars().all(|c| c.is_ascii_digit());
-    (grouped && groups.iter().all(|g| digits(g)) || digits(int))
-        && (frac.is_empty() || digits(frac))
-}
+use super::header::header_top;
+use super::row::{Row, assign};
+use crate::parse::numbers::is_figure;
 
 /// Lines of a page, with table blocks cut into aligned columns and an empty line at each
 /// paragraph break.
@@ -123,35 +60,6 @@ fn aligned(rows: &[Row]) -> (Vec<String>, Vec<bool>) {
         done = end;
     }
     (out.into_iter().flatten().collect(), in_table)
-}
-
-/// The first line of a table's header: the lines above the block at `start` whose words fall
-/// into its columns (a header set over two or three lines), possibly above a few group labels
-/// in the label column (`Ændring i allerede` / `besluttede projekter`). A header line spread over
-/// the columns has column gaps of its own (prose has none) and follows on without a paragraph
-/// break (the line just above the rows may do without gaps: its words still fall into the
-/// columns); a heading over one column of figures only may stand a little apart.
-fn header_top(rows: &[Row], start: usize, columns: &[(f64, f64)]) -> usize {
-    let body = &rows[start..];
-    let in_label_column =
-        |r: &Row| r.text().chars().count() <= 40 && assign(r, columns).iter().all(|&c| c == 0);
-    let mut k = start;
-    while k > 0 && start - k < 3 && !rows[k].break_before && in_label_column(&rows[k - 1]) {
-        k -= 1;
-    }
-    let labels = k;
-    while k > 0 && !rows[k - 1].is_figure_row() {
-        let head = match heads(&rows[k - 1], columns, body) {
-            Head::Spread => !rows[k].break_before && (k == start || rows[k - 1].cells().len() >= 2),
-            Head::OverFigures => true,
-            Head::No => false,
-        };
-        if !head {
-            break;
-        }
-        k -= 1;
-    }
-    if k == labels { start } else { k }
 }
 
 /// A table block: consecutive lines with column gaps, and the short lines between them (wrapped
@@ -241,67 +149,6 @@ fn columns_of(rows: &[Row]) -> Option<Vec<(f64, f64)>> {
     (merged.len() >= 2).then_some(merged)
 }
 
-/// The column a word starting at `x` belongs to: figures sit right-aligned in their columns,
-/// so a column runs from the right edge of the one before it to its own right edge.
-fn column_at(x: f64, columns: &[(f64, f64)]) -> usize {
-    columns
-        .iter()
-        .position(|&(_, right)| x <= right + 0.5)
-        .unwrap_or(columns.len() - 1)
-}
-
-/// Each word's column. A run of words without a column gap stays in one column unless a word
-/// starts past that column's right edge after a gap wider than a word space (two header
-/// cells set too close together).
-fn assign(row: &Row, columns: &[(f64, f64)]) -> Vec<usize> {
-    let mut out = Vec::with_capacity(row.words.len());
-    let mut current = 0;
-    for (i, w) in row.words.iter().enumerate() {
-        let gap = i.checked_sub(1).map(|p| w.x0 - row.words[p].x1);
-        let starts_cell = i == 0 || w.tab_before;
-        let spills = gap.is_some_and(|g| g > 0.5 * row.size) && w.x0 > columns[current].1 + 0.5;
-        if starts_cell || spills {
-            current = column_at(w.x0, columns).max(if starts_cell { 0 } else { current });
-        }
-        out.push(current);
-    }
-    out
-}
-
-/// How a line above a table block can head it.
-enum Head {
-    /// Its words spread over at least two columns.
-    Spread,
-    /// Its words stand over one column of figures only (the label column has no heading).
-    OverFigures,
-    No,
-}
-
-/// Whether a line's words fall into the columns of the table `body` as a header line.
-fn heads(row: &Row, columns: &[(f64, f64)], body: &[Row]) -> Head {
-    let first = columns[0].0;
-    let last = columns[columns.len() - 1].1;
-    let inside = row
-        .words
-        .iter()
-        .all(|w| w.x0 >= first - 2.0 && w.x1 <= last + 40.0);
-    let used: std::collections::BTreeSet<usize> = assign(row, columns).into_iter().collect();
-    let over_figures = |c: usize| {
-        body.iter().filter(|r| r.is_figure_row()).any(|r| {
-            r.words
-                .iter()
-                .zip(assign(r, columns))
-                .any(|(w, k)| k == c && is_figure(&w.text))
-        })
-    };
-    match used.iter().copied().collect::<Vec<_>>()[..] {
-        _ if !inside => Head::No,
-        [c] if c > 0 && over_figures(c) => Head::OverFigures,
-        [_, _, ..] => Head::Spread,
-        _ => Head::No,
-    }
-}
-
 /// A row cut into the columns: TAB-separated cells, empty ones included.
 fn cut(row: &Row, columns: &[(f64, f64)]) -> String {
     let mut cells = vec![String::new(); columns.len()];
@@ -318,6 +165,7 @@ fn cut(row: &Row, columns: &[(f64, f64)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pdf::row::Word;
 
     fn w(x0: f64, text: &str, tab: bool) -> Word {
         Word {

@@ -20,7 +20,7 @@ pub fn read(doc: &pdf_extract::Document) -> std::result::Result<Vec<Vec<String>>
     let mut read = 0;
     for (number, _) in doc.get_pages() {
         if super::limits::expired() {
-            return Err(super::timed_out());
+            return Err(super::limits::timed_out());
         }
         let result = guard::catch_quietly(std::panic::AssertUnwindSafe(|| {
             pdf_extract::output_doc_page(doc, &mut dev, number)

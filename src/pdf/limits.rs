@@ -36,6 +36,11 @@ pub fn expired() -> bool {
     DEADLINE.get().is_some_and(|at| Instant::now() >= at)
 }
 
+/// The failure of a read stopped by its deadline (its caller has already reported it).
+pub fn timed_out() -> Failure {
+    (PdfFailure::Timeout, "the time limit has passed".into())
+}
+
 /// The budget: `REFERAT_PDF_MAX_DECODED_MB` or 256 MB.
 pub fn budget() -> u64 {
     std::env::var(BUDGET_ENV)

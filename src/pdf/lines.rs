@@ -1,7 +1,9 @@
 //! Glyphs to lines: whatever reads a PDF hands over each glyph with its position, and at the end
 //! of a page the glyphs become lines of text, words split at gaps, table columns at wide gaps.
 
-use super::columns::{self, Row, Word};
+use super::columns;
+use super::row::{Row, Word};
+use crate::parse::numbers::is_figure;
 
 /// One glyph on the page: left edge, baseline (from the top), right edge, font size.
 #[derive(Debug, Clone)]
@@ -188,8 +190,8 @@ fn layout(mut glyphs: Vec<Glyph>) -> Vec<String> {
             let gap = words[i].x0 - words[i - 1].x1;
             if !words[i].tab_before
                 && gap > FIGURE_GAP * size
-                && columns::is_figure(&words[i - 1].text)
-                && columns::is_figure(&words[i].text)
+                && is_figure(&words[i - 1].text)
+                && is_figure(&words[i].text)
             {
                 words[i].tab_before = true;
             }

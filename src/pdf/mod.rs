@@ -5,18 +5,22 @@
 //!
 //! - `engine` (with `lexer` and `font`): referat's own text interpreter on lopdf;
 //! - `fallback`: pdf-extract, for what the engine declines;
-//! - `lines`: glyphs to lines (both engines), `columns`: table columns from word extents;
-//! - `pages`: running headers and footers out, hyphenation undone, list markers.
+//! - `lines`: glyphs to lines (both engines); `columns`, `row`, `header`: table columns from
+//!   word extents;
+//! - `pages`: running headers and footers out, hyphenation undone, list markers;
+//! - `recover`: damaged files rebuilt from their objects; `limits`: memory and time bounds.
 
 pub mod columns;
 pub mod engine;
 mod fallback;
 pub mod font;
+mod header;
 pub mod lexer;
 pub mod limits;
 pub mod lines;
 pub mod pages;
 pub mod recover;
+pub mod row;
 
 use std::path::Path;
 use std::sync::mpsc;
@@ -122,7 +126,7 @@ fn read_lines(bytes: &[u8]) -> std::result::Result<Vec<Vec<String>>, Failure> {
         _ => {}
     }
     if limits::expired() {
-        return Err(timed_out());
+        return Err(limits::timed_out());
     }
     let rebuilt = recover::rebuild(bytes)
         .ok_or_else(|| (PdfFailure::Damaged, "no objects found".to_string()))
@@ -136,11 +140,6 @@ fn read_lines(bytes: &[u8]) -> std::result::Result<Vec<Vec<String>>, Failure> {
         Err(e @ (PdfFailure::TooLarge, _)) => Err(e),
         _ => first,
     }
-}
-
-/// The failure of a read stopped by its deadline (its caller has already reported it).
-fn timed_out() -> Failure {
-    (PdfFailure::Timeout, "the time limit has passed".into())
 }
 
 fn has_text(pages: &[Vec<String>]) -> bool {
@@ -159,7 +158,7 @@ fn lay_out(doc: &pdf_extract::Document) -> std::result::Result<Vec<Vec<String>>,
             return Ok(pages);
         }
         if limits::expired() {
-            return Err(timed_out());
+            return Err(limits::timed_out());
         }
     }
     fallback::read(doc)

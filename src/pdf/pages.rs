@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use crate::parse::vocab;
 use crate::read::clean::{self, Cleaned};
 
 /// How many lines from each end of a page are looked at for running headers and footers.
@@ -143,9 +144,6 @@ fn zone(page: &[String]) -> impl Iterator<Item = usize> + '_ {
     idx.into_iter()
 }
 
-/// Words that follow a real hyphen at a line end (`Kultur- og`, `Social- eller`).
-const KEEP_HYPHEN_BEFORE: &[&str] = &["og", "eller", "samt", "til", "&"];
-
 /// Rejoins words hyphenated across a line end (`budget-` / `lægning` → `budgetlægning`), also
 /// across a page break; a hyphen before `og`/`eller` or before a capital letter is kept.
 pub fn join_hyphenated(mut pages: Vec<Vec<String>>) -> Vec<Vec<String>> {
@@ -174,7 +172,8 @@ pub fn join_hyphenated(mut pages: Vec<Vec<String>>) -> Vec<Vec<String>> {
         let (first, rest) = next.split_once(' ').unwrap_or((next.as_str(), ""));
         let starts_lower = first.chars().next().is_some_and(|c| c.is_lowercase());
         let bare = first.trim_end_matches(|c: char| !c.is_alphanumeric());
-        if !starts_lower || KEEP_HYPHEN_BEFORE.contains(&bare) {
+        // a real hyphen stands before a joining word (`Kultur- og`, `Social- eller`)
+        if !starts_lower || vocab::is_joining_word(bare) {
             continue;
         }
         let mut joined = pages[p][i].trim_end().to_string();

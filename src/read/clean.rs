@@ -5,6 +5,8 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
+use crate::parse::vocab;
+
 /// Cleaned text, one entry a line, and the page furniture that was taken out of it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Cleaned {
@@ -62,10 +64,11 @@ static LAES_MERE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*\bLæs mere
 static SPACES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r" {2,}").unwrap());
 /// Structural markers that transcriptions run into one paragraph; a break goes before each.
 static TRANSCRIPT_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:^|\s)(?:Punkt [0-9]+[.:] |Beslutning: |Indstilling: |(?:Sagsbeskrivelse|Sagsfremstilling|Baggrund|Økonomi) \p{Lu}|Tabel [0-9]+: )",
-    )
-    .unwrap()
+    vocab::re(&format!(
+        r"(?:^|\s)(?:Punkt [0-9]+[.:] |(?:{}): |(?:{}) \p{{Lu}}|Tabel [0-9]+: )",
+        vocab::alternation(vocab::RUN_ON_LABELS),
+        vocab::alternation(vocab::RUN_ON_HEADINGS)
+    ))
 });
 static LEADING_COUNTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([0-9]{1,4}) \S").unwrap());

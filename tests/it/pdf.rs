@@ -212,6 +212,62 @@ fn syddjurs_puk_referat_facts() {
 }
 
 #[test]
+fn sections_tables_and_records_carry_the_page_they_start_on() {
+    // item 715 starts on page 3; its later decisions and its signature page do not
+    let d = support::parse("syddjurs-puk-referat-2013-06-20.pdf");
+    let p = &d.punkter[0];
+    assert_eq!((p.number.as_str(), p.page), ("715", Some(3)));
+    let page_of = |heading: &str| {
+        p.sections
+            .iter()
+            .find(|s| s.heading.starts_with(heading))
+            .unwrap_or_else(|| panic!("{heading}"))
+            .page
+    };
+    assert_eq!(
+        page_of("Beslutning i Udvalget for plan, udvikling og kultur (PUK) den 10-04-2013"),
+        Some(3)
+    );
+    assert_eq!(page_of("Supplerende Sagsfremstilling"), Some(4));
+    assert_eq!(
+        page_of("Beslutning i Udvalget for plan, udvikling og kultur (PUK) den 20-06-2013"),
+        Some(4)
+    );
+    assert_eq!(page_of("Underskriftsside"), Some(5));
+    // a table of item 5 of the Direktionen minutes runs over pages 8 to 12; item 5 starts on 7
+    let d = support::parse("referat-direktionen-2015-01-06.pdf");
+    let start = d.punkter.iter().find(|p| p.number == "5").unwrap().page;
+    assert_eq!(start, Some(7));
+    let pages: Vec<Option<u32>> = d
+        .tables
+        .iter()
+        .filter(|t| t.punkt.as_deref() == Some("5"))
+        .map(|t| t.page)
+        .collect();
+    assert_eq!(pages.first(), Some(&Some(8)), "{pages:?}");
+    assert_eq!(pages.last(), Some(&Some(12)), "{pages:?}");
+    // item 4 starts on page 5, its table of figures on page 7: so do the table's records
+    assert_eq!(
+        d.punkter.iter().find(|p| p.number == "4").unwrap().page,
+        Some(5)
+    );
+    let index = d
+        .tables
+        .iter()
+        .position(|t| t.punkt.as_deref() == Some("4"))
+        .unwrap();
+    assert_eq!(d.tables[index].page, Some(7));
+    let records: Vec<Option<u32>> = d
+        .budget
+        .iter()
+        .filter(|b| b.table == index)
+        .map(|b| b.page)
+        .collect();
+    assert!(!records.is_empty());
+    assert!(records.iter().all(|&p| p == Some(7)), "{records:?}");
+}
+
+#[test]
 fn aarhus_outline_numbered_referat_facts() {
     let d = json("aarhus-moedesystemgruppen-referat-2016-10-06.pdf");
     assert_eq!(d["meeting"]["date"], "2016-10-06");

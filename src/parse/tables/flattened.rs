@@ -4,11 +4,15 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-use super::numbers;
-use super::tables::Found;
+use super::found::Found;
+use crate::parse::numbers::{self, is_cell_number};
+use crate::parse::vocab;
 
 static TABLE_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:tabel|tab\.|figur|oversigt)\s*[0-9]+[a-z]?\s*[:.]").unwrap()
+    vocab::re(&format!(
+        r"(?i)\b(?:{})\s*[0-9]+[a-z]?\s*[:.]",
+        vocab::alternation(vocab::CAPTION_WORDS)
+    ))
 });
 
 /// A table flattened into one line: a run of at least three rows, each a short label and its
@@ -114,15 +118,6 @@ pub(super) fn flattened(line: &str, index: usize) -> Option<Found> {
     })
 }
 
-pub(super) fn is_cell_number(token: &str) -> bool {
-    let t = token.trim_end_matches([',', ';']);
-    // a year or a plain small integer is prose more often than a cell; decimals and grouped
-    // thousands are table figures
-    (t.contains(',') || t.matches('.').count() >= 1 && !t.ends_with('.') || t.ends_with('%'))
-        && numbers::parse_amount(t).is_some()
-        && t.chars().filter(|c| c.is_ascii_digit()).count() >= 2
-}
-
 /// Splits a long first label into the leading caption/header words and the row label: the label
 /// is the longest tail of capitalised words and connectors (`Borgmesterens Forvaltning, Fælles
 /// Kommunale Udgifter`).
@@ -130,11 +125,13 @@ fn split_lead(words: &[&str]) -> (String, String) {
     if words.len() <= 6 {
         return (words.join(" "), String::new());
     }
+    // (and the words of `I alt`, which close a total row's label)
     let connector = |w: &str| {
-        matches!(
-            w,
-            "og" | "i" | "for" | "af" | "-" | "–" | "&" | "alt" | "til" | "med"
-        )
+        vocab::is_joining_word(w)
+            || matches!(w, "-" | "–" | "&")
+            || vocab::TOTAL_ENDINGS
+                .iter()
+                .any(|t| t.split(' ').any(|x| x == w))
     };
     let mut start = words.len();
     while start > 0 {
@@ -157,7 +154,15 @@ fn split_lead(words: &[&str]) -> (String, String) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tables::find;
+    use super::flattened;
+
+    fn find(lines: &[String]) -> Vec<super::Found> {
+        lines
+            .iter()
+            .enumerate()
+            .filter_map(|(i, l)| flattened(l, i))
+            .collect()
+    }
 
     #[test]
     fn flattened_table_with_fused_negatives_and_ragged_rows() {

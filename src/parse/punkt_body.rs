@@ -1,0 +1,293 @@
+//! An item's body, from the lines under its header to a `Punkt`: the case lines and open/closed
+//! markers at its top, its tables, its sections, its bilag, its recommendation and its
+//! decisions, each a step of its own. Every line keeps the index it has in the document, so that
+//! each section and table carries the page it starts on.
+
+use super::sections::{self, RawSection};
+use super::{attendance, beslutning, caseline, dissent, indstilling, punkt, tables, vocab};
+use crate::model::{Beslutning, Indstilling, Meeting, Punkt, Section, SectionKind, Table};
+use crate::read::Text;
+
+/// A line of an item with the index it has in the document's lines.
+type Line = (usize, String);
+
+/// The lines of the item under header `h`, up to line `end`: the text that runs on after the
+/// title, then the lines after the header and its wrapped title, without an open/closed marker
+/// at the end (it belongs to the next item).
+pub fn item_lines(lines: &[String], h: &punkt::Header, end: usize) -> Vec<Line> {
+    let mut body: Vec<Line> = Vec::new();
+    if let Some(rest) = &h.rest {
+        body.push((h.line, rest.clone()));
+    }
+    let first = (h.line + 1 + h.title_lines).min(end);
+    body.extend((first..end).map(|i| (i, lines[i].clone())));
+    while body
+        .last()
+        .is_some_and(|(_, l)| l.trim().is_empty() || caseline::access_marker(l).is_some())
+    {
+        body.pop();
+    }
+    body
+}
+
+/// The item under header `h` and the tables in it.
+pub fn build(
+    h: &punkt::Header,
+    body: &[Line],
+    meeting: &Meeting,
+    text: &Text,
+) -> (Punkt, Vec<Table>) {
+    let page = text.page(h.line);
+    let (lines, case_numbers, closed) = strip_meta(h, body);
+    let mut item_tables = Vec::new();
+    let mut raw_sections: Vec<(usize, RawSection)> = Vec::new();
+    for part in parts(&h.title, lines) {
+        let (found, sections) = tables_and_sections(&part, &h.number, text);
+        item_tables.extend(found);
+        raw_sections.extend(sections);
+    }
+    let raw: Vec<RawSection> = raw_sections.iter().map(|(_, s)| s.clone()).collect();
+    let (beslutninger, attendance) = decisions(&raw, meeting);
+    let sections = raw_sections
+        .iter()
+        .map(|(start, s)| Section {
+            heading: s.heading.clone(),
+            kind: s.kind,
+            text: s.text(),
+            page: text.page(*start),
+        })
+        .filter(|s| !(s.text.is_empty() && s.kind == SectionKind::Indledning))
+        .collect();
+    let punkt = Punkt {
+        number: h.number.clone(),
+        title: h.title.clone(),
+        closed,
+        case_numbers,
+        bilag: bilag(&raw),
+        sections,
+        indstilling: find_indstilling(&raw),
+        beslutninger,
+        attendance,
+        parent: h.parent.clone(),
+        page,
+    };
+    (punkt, item_tables)
+}
+
+/// Case lines and open/closed markers among the first lines of an item are the item's metadata:
+/// the lines without them, the case numbers (the header's first) and whether the item is closed.
+fn strip_meta(h: &punkt::Header, body: &[Line]) -> (Vec<Line>, Vec<String>, bool) {
+    let mut case_numbers = h.case_numbers.clone();
+    let mut closed = h.closed;
+    let mut lines: Vec<Line> = Vec::with_capacity(body.len());
+    let mut meta_zone = true;
+    let mut seen_nonempty = 0;
+    for (at, l) in body {
+        let t = l.trim();
+        if t.is_empty() {
+            lines.push((*at, String::new()));
+            continue;
+        }
+        seen_nonempty += 1;
+        meta_zone &= seen_nonempty <= 4;
+        if meta_zone {
+            if let Some(c) = caseline::case_line(t) {
+                closed |= t.to_lowercase().contains("lukket");
+                for n in c {
+                    if !case_numbers.contains(&n) {
+                        case_numbers.push(n);
+                    }
+                }
+                continue;
+            }
+            if let Some(is_closed) = caseline::access_marker(t) {
+                closed |= is_closed;
+                continue;
+            }
+        }
+        lines.push((*at, l.clone()));
+    }
+    (lines, case_numbers, closed)
+}
+
+/// The title printed again opens the item's own text: what came before it (a bilag list) is one
+/// part, what follows another.
+fn parts(title: &str, lines: Vec<Line>) -> Vec<Vec<Line>> {
+    let title_norm = norm(title);
+    let repeat = lines
+        .iter()
+        .take(60)
+        .position(|(_, l)| !title_norm.is_empty() && norm(l) == title_norm);
+    match repeat {
+        Some(r) => vec![lines[..r].to_vec(), lines[r + 1..].to_vec()],
+        None => vec![lines],
+    }
+}
+
+fn norm(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The tables of one part of an item, and its sections (each with the document line it starts
+/// on) from the prose that is left when the tables are taken out.
+fn tables_and_sections(
+    part: &[Line],
+    number: &str,
+    text: &Text,
+) -> (Vec<Table>, Vec<(usize, RawSection)>) {
+    let lines: Vec<String> = part.iter().map(|(_, l)| l.clone()).collect();
+    let mut prose = lines.clone();
+    let mut out = Vec::new();
+    for t in tables::find(&lines) {
+        // a list of bilag laid out in columns (name, document number) is a list, not data
+        if t.remainder.is_none() && is_bilag_caption(t.caption.as_deref()) {
+            for &i in &t.lines {
+                prose[i] = lines[i]
+                    .split('\t')
+                    .map(str::trim)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+            }
+            continue;
+        }
+        out.push(to_table(&t, Some(number), text.page(part[t.first_line].0)));
+        match &t.remainder {
+            Some((before, after)) => {
+                prose[t.first_line] = [before.as_str(), after.as_str()]
+                    .iter()
+                    .filter(|s| !s.is_empty())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+            }
+            None => {
+                for &i in &t.lines {
+                    prose[i] = String::new();
+                }
+            }
+        }
+    }
+    let sections = sections::split(&prose)
+        .into_iter()
+        .map(|s| (part.get(s.start).map_or(0, |(at, _)| *at), s))
+        .collect();
+    (out, sections)
+}
+
+/// A table as the document records it.
+pub fn to_table(t: &tables::Found, punkt: Option<&str>, page: Option<u32>) -> Table {
+    Table {
+        punkt: punkt.map(String::from),
+        caption: t.caption.clone(),
+        header: t.header.clone(),
+        rows: t.rows.clone(),
+        page,
+    }
+}
+
+fn is_bilag_caption(caption: Option<&str>) -> bool {
+    caption
+        .and_then(sections::heading)
+        .is_some_and(|(_, kind, rest)| kind == SectionKind::Bilag && rest.is_none())
+}
+
+/// The item's bilag: the entries of its `Bilag` sections, and `Bilag 3: …` lines elsewhere.
+fn bilag(sections: &[RawSection]) -> Vec<String> {
+    let mut bilag = Vec::new();
+    for s in sections {
+        for (_, l) in &s.lines {
+            let t = l.trim();
+            if t.is_empty() {
+                continue;
+            }
+            if s.kind == SectionKind::Bilag {
+                let name = t.trim_start_matches(vocab::BULLETS).trim();
+                if !name.is_empty() {
+                    bilag.push(name.to_string());
+                }
+            } else if let Some(name) = bilag_line(t) {
+                bilag.push(name);
+            }
+        }
+    }
+    bilag
+}
+
+/// `Bilag 3: Notat om økonomi` → `Notat om økonomi`.
+fn bilag_line(t: &str) -> Option<String> {
+    use regex::Regex;
+    use std::sync::LazyLock;
+    static BILAG: LazyLock<Regex> = LazyLock::new(|| {
+        vocab::re(&format!(
+            r"^(?:{}\s*)?Bilag\s+[0-9]{{1,3}}\s*[:.\-–]\s*(?P<name>\S.{{2,200}})$",
+            vocab::char_class(vocab::BULLETS)
+        ))
+    });
+    BILAG.captures(t).map(|c| c["name"].trim().to_string())
+}
+
+/// The item's decisions, one per `Beslutning` section with text (a decision that names no body
+/// or date is the meeting's), and the attendance notes printed in them.
+fn decisions(
+    sections: &[RawSection],
+    meeting: &Meeting,
+) -> (Vec<Beslutning>, Vec<crate::model::Attendance>) {
+    let mut beslutninger = Vec::new();
+    let mut notes = Vec::new();
+    for s in sections
+        .iter()
+        .filter(|s| s.kind == SectionKind::Beslutning)
+    {
+        let text = s.text();
+        if text.is_empty() {
+            continue;
+        }
+        let head = s.decision.clone().unwrap_or_default();
+        let undated_plain = head.date.is_none() && head.body.is_none();
+        let (dissents, votes) = dissent::dissents_and_votes(&text);
+        beslutninger.push(Beslutning {
+            body: head
+                .body
+                .or_else(|| undated_plain.then(|| meeting.body.clone()).flatten()),
+            date: head
+                .date
+                .or_else(|| undated_plain.then(|| meeting.date.clone()).flatten()),
+            outcome: beslutning::outcome(&text),
+            dissents,
+            votes,
+            text: text.clone(),
+        });
+        notes.extend(attendance::attendance(&text));
+    }
+    (beslutninger, notes)
+}
+
+/// The item's recommendation: its `Indstilling` section(s), or a paragraph that recommends
+/// (`… indstiller, at …`) where the layout has no heading for it.
+fn find_indstilling(sections: &[RawSection]) -> Option<Indstilling> {
+    let own: Vec<String> = sections
+        .iter()
+        .filter(|s| s.kind == SectionKind::Indstilling)
+        .flat_map(|s| s.lines.iter().map(|(_, l)| l.clone()))
+        .collect();
+    if own.iter().any(|l| !l.trim().is_empty()) {
+        return indstilling::parse(&own);
+    }
+    for s in sections
+        .iter()
+        .filter(|s| s.kind == SectionKind::Indledning)
+    {
+        let start = s.lines.iter().position(|(_, l)| {
+            let lower = l.to_lowercase();
+            lower.contains(" indstiller") || lower.contains("det indstilles")
+        });
+        if let Some(start) = start {
+            let lines: Vec<String> = s.lines[start..].iter().map(|(_, l)| l.clone()).collect();
+            return indstilling::parse(&lines);
+        }
+    }
+    None
+}
