@@ -41,10 +41,7 @@ pub fn run(args: Args, out: Output) -> anyhow::Result<i32> {
         files,
         skipped,
         errors: walk_errors,
-    } = walk::walk(&args.paths);
-    for e in &walk_errors {
-        out.error(e);
-    }
+    } = out.walk(&args.paths);
     let bar = out.progress(files.len() as u64, "parsing");
     let mut sink = output::sink(&args.out)?;
     let (mut exported, mut failed) = (0, walk_errors.len());

@@ -40,10 +40,7 @@ pub fn run(args: Args, out: Output) -> anyhow::Result<i32> {
         files,
         skipped,
         errors: walk_errors,
-    } = walk::walk(&args.paths);
-    for e in &walk_errors {
-        out.error(e);
-    }
+    } = out.walk(&args.paths);
     let opts = writer::Options {
         commit_every: args.commit_every,
         prune: args.prune,

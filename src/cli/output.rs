@@ -211,6 +211,15 @@ impl Output {
         self.emit(&d, || message);
     }
 
+    /// Walks the paths a command was given and reports the paths that could not be walked.
+    pub fn walk(&self, paths: &[std::path::PathBuf]) -> crate::read::walk::Walked {
+        let walked = crate::read::walk::walk(paths);
+        for e in &walked.errors {
+            self.error(e);
+        }
+        walked
+    }
+
     /// A progress bar on a terminal; hidden with `--quiet` or when stderr is not a terminal.
     pub fn progress(&self, len: u64, what: &str) -> indicatif::ProgressBar {
         if self.quiet || !std::io::stderr().is_terminal() {

@@ -31,10 +31,7 @@ pub fn run(args: Args, out: Output) -> anyhow::Result<i32> {
         files,
         skipped,
         errors: walk_errors,
-    } = walk::walk(&args.files);
-    for e in &walk_errors {
-        out.error(e);
-    }
+    } = out.walk(&args.files);
     let pretty = !args.ndjson && files.len() == 1 && walk_errors.is_empty();
     let mut w = output::stdout();
     let (mut parsed, mut failed) = (0, walk_errors.len());
