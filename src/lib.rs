@@ -19,3 +19,4 @@ pub mod parse;
 pub mod pdf;
 pub mod pipeline;
 pub mod read;
+pub mod report;

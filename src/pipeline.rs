@@ -10,11 +10,16 @@ use crate::model::{Document, Format, Source};
 use crate::read::{Extracted, SourceFile, plain};
 use crate::{guard, parse, pdf};
 
-/// A parsed file: its document and its text as the parsers read it (one line per line).
+/// A parsed file: its document, its text as the parsers read it (one line per line), and how
+/// it was read.
 #[derive(Debug, Clone)]
 pub struct Parsed {
     pub document: Document,
     pub text: String,
+    /// Which code read the text, where there is a choice (`native` or `pdf-extract`).
+    pub engine: Option<&'static str>,
+    /// Something was recovered or lost while reading (a rebuilt PDF, unreadable pages).
+    pub partial: bool,
 }
 
 /// Stage 2: the file's text, as the parsers will read it, with its source description.
@@ -48,6 +53,7 @@ pub fn parse(file: &SourceFile) -> Result<Parsed> {
     let extracted = extract(file)?;
     let Extracted { text, source } = extracted;
     let id = file.id();
+    let (engine, partial) = (text.engine, !text.warnings.is_empty());
     let document = guard::catch_quietly(|| parse::document(&text, id, source)).map_err(|p| {
         Error::NotText {
             path: file.path.clone(),
@@ -57,6 +63,8 @@ pub fn parse(file: &SourceFile) -> Result<Parsed> {
     Ok(Parsed {
         document,
         text: text.cleaned.lines.join("\n"),
+        engine,
+        partial,
     })
 }
 
@@ -65,18 +73,25 @@ pub fn parse_path(path: &Path) -> Result<Document> {
     parse(&SourceFile::load(path)?).map(|p| p.document)
 }
 
-/// Reads and parses files in parallel and hands each result to `each` in the order of
-/// `files`, a few files per thread at a time, so output streams and memory stays bounded;
-/// stops at the first error `each` returns (a closed pipe, a full disk).
+/// Reads and parses files in parallel and hands each result, with the milliseconds it took,
+/// to `each` in the order of `files`, a few files per thread at a time, so output streams and
+/// memory stays bounded; stops at the first error `each` returns (a closed pipe, a full disk).
 pub fn parse_each<E>(
     files: &[PathBuf],
-    mut each: impl FnMut(&Path, Result<Document>) -> std::result::Result<(), E>,
+    mut each: impl FnMut(&Path, Result<Parsed>, u64) -> std::result::Result<(), E>,
 ) -> std::result::Result<(), E> {
     let chunk = (rayon::current_num_threads() * 4).max(1);
     for group in files.chunks(chunk) {
-        let results: Vec<Result<Document>> = group.par_iter().map(|f| parse_path(f)).collect();
-        for (f, r) in group.iter().zip(results) {
-            each(f, r)?;
+        let results: Vec<(Result<Parsed>, u64)> = group
+            .par_iter()
+            .map(|f| {
+                let started = std::time::Instant::now();
+                let r = SourceFile::load(f).and_then(|file| parse(&file));
+                (r, started.elapsed().as_millis() as u64)
+            })
+            .collect();
+        for (f, (r, millis)) in group.iter().zip(results) {
+            each(f, r, millis)?;
         }
     }
     Ok(())

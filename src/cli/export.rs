@@ -8,6 +8,7 @@ use super::output::{self, ExportIndexSummary, ExportSummary, Output, Summary};
 use crate::index::stored;
 use crate::pipeline;
 use crate::read::walk;
+use crate::report::{Entry, Report, Status};
 
 /// Walk folders, parse every document in parallel and write NDJSON sorted by path; or, with
 /// --from-index (or no paths), write the records stored in an index (no parsing).
@@ -31,6 +32,9 @@ pub struct Args {
     /// With the index: only the records matching this query (search's query language).
     #[arg(long, conflicts_with = "paths")]
     query: Option<String>,
+    /// Write a JSON audit report of every file seen to this file (schemas/report.schema.json).
+    #[arg(long, value_name = "FILE", conflicts_with = "from_index")]
+    report: Option<PathBuf>,
 }
 
 pub fn run(args: Args, out: Output) -> anyhow::Result<i32> {
@@ -45,20 +49,36 @@ pub fn run(args: Args, out: Output) -> anyhow::Result<i32> {
     let bar = out.progress(files.len() as u64, "parsing");
     let mut sink = output::sink(&args.out)?;
     let (mut exported, mut failed) = (0, walk_errors.len());
-    pipeline::parse_each(&files, |_, r| -> anyhow::Result<()> {
+    let mut entries: Vec<Entry> = skipped
+        .iter()
+        .map(|(p, why)| Entry::skipped(p, why))
+        .collect();
+    entries.extend(walk_errors.iter().map(|e| Entry::failed(e, 0)));
+    pipeline::parse_each(&files, |_, r, millis| -> anyhow::Result<()> {
         bar.inc(1);
         match r {
-            Ok(doc) => {
-                output::write_document(&mut sink, &doc, false)?;
+            Ok(p) => {
+                output::write_document(&mut sink, &p.document, false)?;
+                entries.push(Entry::parsed(
+                    &p.document,
+                    Status::Exported,
+                    p.partial,
+                    p.engine,
+                    millis,
+                ));
                 exported += 1;
             }
             Err(e) => {
                 bar.suspend(|| out.error(&e));
+                entries.push(Entry::failed(&e, millis));
                 failed += 1;
             }
         }
         Ok(())
     })?;
+    if let Some(path) = &args.report {
+        super::args::write_report(path, Report::new("export", entries))?;
+    }
     bar.finish_and_clear();
     sink.flush()?;
     out.summary(Summary::Export(ExportSummary {

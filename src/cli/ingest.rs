@@ -7,6 +7,7 @@ use super::args::IndexArg;
 use super::output::{IngestSummary, Output, Summary};
 use crate::index::writer;
 use crate::read::walk;
+use crate::report::{Entry, Report};
 
 /// Parse files in parallel into a search index; unchanged files are skipped, changed ones
 /// replaced.
@@ -28,6 +29,9 @@ pub struct Args {
     /// Remove the records of source files that no longer exist.
     #[arg(long)]
     prune: bool,
+    /// Write a JSON audit report of every file seen to this file (schemas/report.schema.json).
+    #[arg(long, value_name = "FILE")]
+    report: Option<PathBuf>,
     /// Commit after this many files.
     #[arg(long, default_value_t = 200, hide = true)]
     commit_every: usize,
@@ -58,6 +62,15 @@ pub fn run(args: Args, out: Output) -> anyhow::Result<i32> {
     bar.finish_and_clear();
     for e in &summary.failed {
         out.error(e);
+    }
+    if let Some(path) = &args.report {
+        let mut entries: Vec<Entry> = skipped
+            .iter()
+            .map(|(p, why)| Entry::skipped(p, why))
+            .collect();
+        entries.extend(walk_errors.iter().map(|e| Entry::failed(e, 0)));
+        entries.extend(summary.entries.iter().cloned());
+        super::args::write_report(path, Report::new("ingest", entries))?;
     }
     let failed = walk_errors.len() + summary.failed.len();
     let secs = started.elapsed().as_secs_f64();

@@ -35,10 +35,10 @@ pub fn run(args: Args, out: Output) -> anyhow::Result<i32> {
     let pretty = !args.ndjson && files.len() == 1 && walk_errors.is_empty();
     let mut w = output::stdout();
     let (mut parsed, mut failed) = (0, walk_errors.len());
-    pipeline::parse_each(&files, |_, r| -> anyhow::Result<()> {
+    pipeline::parse_each(&files, |_, r, _| -> anyhow::Result<()> {
         match r {
-            Ok(doc) => {
-                output::write_document(&mut w, &doc, pretty)?;
+            Ok(p) => {
+                output::write_document(&mut w, &p.document, pretty)?;
                 parsed += 1;
             }
             Err(e) => {

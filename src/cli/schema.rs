@@ -17,6 +17,7 @@ enum Of {
     Record,
     Search,
     Diagnostic,
+    Report,
 }
 
 pub fn run(args: Args) -> anyhow::Result<i32> {
@@ -25,6 +26,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         Of::Record => crate::index::record_schema_json(),
         Of::Search => crate::index::search::schema_json(),
         Of::Diagnostic => super::output::diagnostic_schema_json(),
+        Of::Report => crate::report::schema_json(),
     };
     let mut w = super::output::stdout();
     writeln!(w, "{schema}")?;

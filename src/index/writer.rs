@@ -15,7 +15,8 @@ use super::schema::{Fields, date_value, fold, open};
 use super::{Record, records, source_key, texts};
 use crate::error::Error;
 use crate::pipeline::{self, Parsed};
-use crate::read::{SourceFile, content_id};
+use crate::read::SourceFile;
+use crate::report::{Entry, Status};
 
 /// How ingest runs.
 #[derive(Debug, Clone)]
@@ -50,16 +51,19 @@ pub struct Summary {
     /// Source files whose records were removed by `--prune`.
     pub pruned: usize,
     pub commits: usize,
+    /// One line of the audit report per file, in the order of the files.
+    pub entries: Vec<Entry>,
 }
 
-/// What happened to one file before the writer sees it.
+/// What happened to one file before the writer sees it, with its line of the audit report.
 enum Prepared {
-    Unchanged,
+    Unchanged(Entry),
     Changed {
         key: String,
         docs: Vec<TantivyDocument>,
+        entry: Entry,
     },
-    Failed(Error),
+    Failed(Error, Entry),
 }
 
 /// Ingests `files` into the index in `dir`; `on_done(failed)` is called once per file.
@@ -95,16 +99,23 @@ pub fn ingest(
             .par_iter()
             .map(|path| {
                 let p = prepare(path, &searcher, &fields);
-                on_done(matches!(p, Prepared::Failed(_)));
+                on_done(matches!(p, Prepared::Failed(..)));
                 p
             })
             .collect();
         let mut changed = false;
         for p in prepared {
             match p {
-                Prepared::Unchanged => summary.unchanged += 1,
-                Prepared::Failed(e) => summary.failed.push(e),
-                Prepared::Changed { key, docs } => {
+                Prepared::Unchanged(entry) => {
+                    summary.unchanged += 1;
+                    summary.entries.push(entry);
+                }
+                Prepared::Failed(e, entry) => {
+                    summary.failed.push(e);
+                    summary.entries.push(entry);
+                }
+                Prepared::Changed { key, docs, entry } => {
+                    summary.entries.push(entry);
                     writer.delete_term(Term::from_field_text(fields.source, &key));
                     summary.records += docs.len();
                     for d in docs {
@@ -143,34 +154,45 @@ pub fn ingest(
 }
 
 fn prepare(path: &Path, searcher: &Searcher, fields: &Fields) -> Prepared {
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(source) => {
-            return Prepared::Failed(Error::Io {
-                path: path.to_path_buf(),
-                source,
-            });
+    let started = std::time::Instant::now();
+    let millis = || started.elapsed().as_millis() as u64;
+    let file = match SourceFile::load(path) {
+        Ok(f) => f,
+        Err(e) => {
+            let entry = Entry::failed(&e, millis());
+            return Prepared::Failed(e, entry);
         }
     };
     let key = source_key(path);
-    let id = content_id(&bytes);
-    if stored_id(searcher, fields, &key).as_deref() == Some(id.as_str()) {
-        return Prepared::Unchanged;
+    let id = file.id();
+    let stored = stored_id(searcher, fields, &key);
+    if stored.as_deref() == Some(id.as_str()) {
+        return Prepared::Unchanged(Entry::unchanged(path, id, file.bytes.len() as u64));
     }
-    let parsed = SourceFile::from_bytes(path, bytes).and_then(|f| pipeline::parse(&f));
-    match parsed {
+    match pipeline::parse(&file) {
         Ok(Parsed {
             document: doc,
             text,
+            engine,
+            partial,
         }) => {
             let docs = records(&doc, &key, &text)
                 .iter()
                 .enumerate()
                 .map(|(ord, r)| tantivy_doc(fields, r, ord as u64))
                 .collect();
-            Prepared::Changed { key, docs }
+            let status = if stored.is_some() {
+                Status::Replaced
+            } else {
+                Status::Indexed
+            };
+            let entry = Entry::parsed(&doc, status, partial, engine, millis());
+            Prepared::Changed { key, docs, entry }
         }
-        Err(e) => Prepared::Failed(e),
+        Err(e) => {
+            let entry = Entry::failed(&e, millis());
+            Prepared::Failed(e, entry)
+        }
     }
 }
 

@@ -47,6 +47,7 @@ pub fn prepare(text: Text) -> Text {
             ..text.cleaned
         },
         pages,
+        ..text
     }
 }
 
@@ -72,7 +73,8 @@ pub fn document(text: &Text, id: String, source: Source) -> Document {
     }
 
     let mut budget = Vec::new();
-    let mut warnings = Vec::new();
+    // what reading the file recovered or lost comes first
+    let mut warnings = text.warnings.clone();
     for (i, t) in tables.iter().enumerate() {
         let (records, w) = budget::records(i, t);
         budget.extend(records);

@@ -5,19 +5,20 @@
 
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 
-use super::lines::GlyphLines;
+use super::lines::{GlyphLines, Laid};
 use crate::error::{Failure, PdfFailure};
 use crate::guard;
 
-/// Lays out every page of `doc` with pdf-extract; a page it cannot read stays empty. Fails
-/// only when no page could be read, with the first page's reason.
-pub fn read(doc: &pdf_extract::Document) -> std::result::Result<Vec<Vec<String>>, Failure> {
+/// Lays out every page of `doc` with pdf-extract; a page it cannot read stays empty and is
+/// named in the warnings. Fails only when no page could be read, with the first page's reason.
+pub fn read(doc: &pdf_extract::Document) -> std::result::Result<Laid, Failure> {
     let mut dev = Adapter {
         lines: GlyphLines::default(),
         open: false,
     };
     let mut first_failure = None;
     let mut read = 0;
+    let mut lost = Vec::new();
     for (number, _) in doc.get_pages() {
         if super::limits::expired() {
             return Err(super::limits::timed_out());
@@ -44,14 +45,38 @@ pub fn read(doc: &pdf_extract::Document) -> std::result::Result<Vec<Vec<String>>
                     dev.lines.begin_page(792.0);
                     dev.lines.end_page();
                 }
+                lost.push(number);
                 first_failure.get_or_insert(f);
             }
         }
     }
     match first_failure {
         Some(f) if read == 0 => Err(f),
-        _ => Ok(dev.lines.into_pages()),
+        Some((_, reason)) => Ok(Laid {
+            pages: dev.lines.into_pages(),
+            engine: "pdf-extract",
+            warnings: vec![format!(
+                "{} of {} pages could not be read ({reason}): {}",
+                lost.len(),
+                lost.len() + read,
+                list(&lost)
+            )],
+        }),
+        None => Ok(Laid {
+            pages: dev.lines.into_pages(),
+            engine: "pdf-extract",
+            warnings: Vec::new(),
+        }),
     }
+}
+
+/// Page numbers as `3, 5, 7`.
+fn list(pages: &[u32]) -> String {
+    pages
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// pdf-extract's output device, feeding the same glyph-to-line layout as the native engine.

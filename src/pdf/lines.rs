@@ -205,6 +205,16 @@ fn layout(mut glyphs: Vec<Glyph>) -> Vec<String> {
     columns::lines(&out)
 }
 
+/// A PDF's pages laid out as lines, which engine did it, and what was lost on the way.
+#[derive(Debug)]
+pub struct Laid {
+    pub pages: Vec<Vec<String>>,
+    /// `native` or `pdf-extract`.
+    pub engine: &'static str,
+    /// What was recovered or lost (a rebuilt file, unreadable pages); empty for a sound file.
+    pub warnings: Vec<String>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

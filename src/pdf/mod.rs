@@ -29,6 +29,7 @@ use std::time::Duration;
 use crate::error::{Error, Failure, PdfFailure, Result};
 use crate::guard;
 use crate::read::Text;
+use lines::Laid;
 
 /// Environment variable with the time limit per PDF in seconds.
 pub const TIMEOUT_ENV: &str = "REFERAT_PDF_TIMEOUT_SECS";
@@ -82,7 +83,7 @@ pub fn pdf_text(path: &Path, bytes: &[u8]) -> Result<(Text, u32)> {
                 format!("cannot start the PDF reader: {e}"),
             )
         })?;
-    let page_lines = match rx.recv_timeout(limit) {
+    let laid = match rx.recv_timeout(limit) {
         Ok(Ok(p)) => p,
         Ok(Err((kind, reason))) => return Err(fail(kind, reason)),
         Err(mpsc::RecvTimeoutError::Timeout) => {
@@ -98,18 +99,20 @@ pub fn pdf_text(path: &Path, bytes: &[u8]) -> Result<(Text, u32)> {
             return Err(fail(PdfFailure::Panic, "the PDF reader stopped".into()));
         }
     };
-    let count = page_lines.len() as u32;
-    if page_lines.iter().flatten().all(|l| l.trim().is_empty()) {
+    let count = laid.pages.len() as u32;
+    if !has_text(&laid.pages) {
         return Err(fail(
             PdfFailure::NoText,
             "no text layer (a scan?): OCR would be needed".into(),
         ));
     }
-    let (cleaned, page_of) = pages::clean_pages(page_lines);
+    let (cleaned, page_of) = pages::clean_pages(laid.pages);
     Ok((
         Text {
             cleaned,
             pages: page_of,
+            engine: Some(laid.engine),
+            warnings: laid.warnings,
         },
         count,
     ))
@@ -118,10 +121,10 @@ pub fn pdf_text(path: &Path, bytes: &[u8]) -> Result<(Text, u32)> {
 /// Loads the document and lays out each page's glyphs as lines (runs in the worker thread).
 /// A file that does not load, or loads without any text, is rebuilt from its objects
 /// (`recover`) and read again; the first answer stands when that gives nothing better.
-fn read_lines(bytes: &[u8]) -> std::result::Result<Vec<Vec<String>>, Failure> {
+fn read_lines(bytes: &[u8]) -> std::result::Result<Laid, Failure> {
     let first = load(bytes).and_then(|doc| lay_out(&doc));
     match &first {
-        Ok(pages) if has_text(pages) => return first,
+        Ok(laid) if has_text(&laid.pages) => return first,
         Err((PdfFailure::Encrypted | PdfFailure::TooLarge, _)) => return first,
         _ => {}
     }
@@ -132,11 +135,18 @@ fn read_lines(bytes: &[u8]) -> std::result::Result<Vec<Vec<String>>, Failure> {
         .ok_or_else(|| (PdfFailure::Damaged, "no objects found".to_string()))
         .and_then(|b| load(&b))
         .and_then(|mut doc| {
-            recover::repair_page_tree(&mut doc);
-            lay_out(&doc)
+            let repaired = recover::repair_page_tree(&mut doc);
+            let mut laid = lay_out(&doc)?;
+            let mut what =
+                "its cross-reference table was unusable; rebuilt from its objects".to_string();
+            if repaired {
+                what.push_str(", with a new page tree");
+            }
+            laid.warnings.insert(0, format!("damaged PDF: {what}"));
+            Ok(laid)
         });
     match rebuilt {
-        Ok(pages) if has_text(&pages) => Ok(pages),
+        Ok(laid) if has_text(&laid.pages) => Ok(laid),
         Err(e @ (PdfFailure::TooLarge, _)) => Err(e),
         _ => first,
     }
@@ -148,14 +158,18 @@ fn has_text(pages: &[Vec<String>]) -> bool {
 
 /// Each page's glyphs laid out as lines, by the engine `REFERAT_PDF_ENGINE` picks, once the
 /// document is known to fit the memory budget.
-fn lay_out(doc: &pdf_extract::Document) -> std::result::Result<Vec<Vec<String>>, Failure> {
+fn lay_out(doc: &pdf_extract::Document) -> std::result::Result<Laid, Failure> {
     limits::check(doc, limits::budget())?;
     if engine_choice() == Engine::Native {
         // declined (a font kind it does not read), or a bug of its own: pdf-extract reads the
         // whole document
         let native = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine::read(doc)));
         if let Ok(Ok(pages)) = native {
-            return Ok(pages);
+            return Ok(Laid {
+                pages,
+                engine: "native",
+                warnings: Vec::new(),
+            });
         }
         if limits::expired() {
             return Err(limits::timed_out());

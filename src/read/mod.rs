@@ -42,12 +42,26 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
-    /// Reads a file; its format must be one referat reads and it must not be empty.
+    /// Reads a file; its format must be one referat reads, it must not be empty and not be
+    /// larger than `REFERAT_MAX_FILE_MB` (512 MB).
     pub fn load(path: &Path) -> Result<SourceFile> {
-        let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        let io = |source| Error::Io {
             path: path.to_path_buf(),
             source,
-        })?;
+        };
+        let size = std::fs::metadata(path).map_err(io)?.len();
+        let limit = max_file_bytes();
+        if size > limit {
+            return Err(Error::TooLarge {
+                path: path.to_path_buf(),
+                reason: format!(
+                    "{} MB (at most {} MB; set {MAX_FILE_ENV})",
+                    size / (1024 * 1024),
+                    limit / (1024 * 1024)
+                ),
+            });
+        }
+        let bytes = std::fs::read(path).map_err(io)?;
         SourceFile::from_bytes(path, bytes)
     }
 
@@ -74,6 +88,18 @@ impl SourceFile {
     }
 }
 
+/// Environment variable with the largest file referat reads, in megabytes.
+pub const MAX_FILE_ENV: &str = "REFERAT_MAX_FILE_MB";
+
+/// The largest file referat reads: `REFERAT_MAX_FILE_MB` or 512 MB.
+pub fn max_file_bytes() -> u64 {
+    std::env::var(MAX_FILE_ENV)
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .filter(|mb| *mb > 0)
+        .map_or(512 * 1024 * 1024, |mb| mb * 1024 * 1024)
+}
+
 /// sha256 of the bytes, lower-case hex.
 pub fn content_id(bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
@@ -87,6 +113,11 @@ pub struct Text {
     pub cleaned: Cleaned,
     /// One entry per line of `cleaned.lines` (empty for unpaged text).
     pub pages: Vec<u32>,
+    /// Which code read the text, where there is a choice (`native`, `pdf-extract` for PDFs).
+    pub engine: Option<&'static str>,
+    /// What was recovered or lost while reading (a rebuilt PDF, unreadable pages); these
+    /// become the document's warnings and make the file `partial` in an audit report.
+    pub warnings: Vec<String>,
 }
 
 impl Text {

@@ -14,6 +14,8 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<(Text, &'static str)> {
     let text = Text {
         cleaned: clean::clean(&d.text),
         pages: Vec::new(),
+        engine: None,
+        warnings: Vec::new(),
     };
     Ok((text, d.encoding))
 }

@@ -280,3 +280,62 @@ fn parse_streams_documents_in_path_order_with_threads() {
     let zero = referat(&["parse", "-j", "0", "corpus"]);
     assert_eq!(zero.status.code(), Some(2), "no threads is a usage error");
 }
+
+#[test]
+fn committed_report_schema_matches_the_types() {
+    support::assert_committed(
+        "schemas/report.schema.json",
+        &(referat::report::schema_json() + "\n"),
+        "cargo run -- schema --of report > schemas/report.schema.json",
+    );
+}
+
+#[test]
+fn export_writes_an_audit_report_atomically() {
+    let dir = bad_files();
+    let d = dir.0.to_string_lossy().into_owned();
+    let report = dir.0.join("reports").join("run.json");
+    std::fs::create_dir_all(report.parent().unwrap()).unwrap();
+    let out_file = dir.0.join("out.ndjson");
+    let out = referat(&[
+        "export",
+        &d,
+        "--out",
+        out_file.to_str().unwrap(),
+        "--report",
+        report.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let r: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    let statuses: Vec<(String, String)> = r["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let p = f["path"]
+                .as_str()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+                .to_string();
+            (p, f["status"].as_str().unwrap().to_string())
+        })
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            ("binary.txt".to_string(), "failed".to_string()),
+            ("empty.txt".to_string(), "failed".to_string()),
+            ("latin1.txt".to_string(), "exported".to_string()),
+        ]
+    );
+    assert_eq!(r["totals"]["by_status"]["failed"], 2);
+    // nothing but the report itself is left in its folder
+    let left: Vec<_> = std::fs::read_dir(report.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left, [std::ffi::OsString::from("run.json")]);
+}

@@ -141,3 +141,62 @@ pub fn file_errors(out: &std::process::Output) -> Vec<serde_json::Value> {
         .filter_map(|d| d.get("error").cloned())
         .collect()
 }
+
+/// A Flate stream of `chunks` MB of spaces, a few KB a megabyte: the deflate segment of one
+/// megabyte of spaces after a sync flush is the same for every megabyte after the first.
+pub fn bomb_stream(chunks: usize) -> Vec<u8> {
+    use flate2::{Compress, Compression, FlushCompress};
+    let mut c = Compress::new(Compression::best(), true);
+    let chunk = vec![b' '; 1 << 20];
+    let segment = |c: &mut Compress| {
+        let mut out = Vec::with_capacity(64 * 1024);
+        c.compress_vec(&chunk, &mut out, FlushCompress::Sync)
+            .unwrap();
+        out
+    };
+    let first = segment(&mut c);
+    let second = segment(&mut c);
+    let third = segment(&mut c);
+    assert_eq!(second, third, "the repeated segment is stable");
+    let mut out = first;
+    for _ in 1..chunks {
+        out.extend_from_slice(&second);
+    }
+    out
+}
+
+/// A one-page PDF whose content stream inflates to `megabytes` MB (a decompression bomb).
+pub fn bomb_pdf(megabytes: usize) -> Vec<u8> {
+    let data = bomb_stream(megabytes);
+    assert!(data.len() < 8_000_000, "{} bytes", data.len());
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    let heads = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+    ];
+    for (i, h) in heads.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend(format!("{} 0 obj\n{h}\nendobj\n", i + 1).as_bytes());
+    }
+    offsets.push(pdf.len());
+    pdf.extend(
+        format!(
+            "4 0 obj\n<< /Length {} /Filter /FlateDecode >>\nstream\n",
+            data.len()
+        )
+        .as_bytes(),
+    );
+    pdf.extend(&data);
+    pdf.extend(b"\nendstream\nendobj\n");
+    let xref = pdf.len();
+    pdf.extend(b"xref\n0 5\n0000000000 65535 f \n");
+    for off in offsets {
+        pdf.extend(format!("{off:010} 00000 n \n").as_bytes());
+    }
+    pdf.extend(
+        format!("trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
+    );
+    pdf
+}
