@@ -8,5 +8,6 @@ mod facts;
 mod golden;
 mod index;
 mod pdf;
+mod properties;
 mod robust;
 mod support;
