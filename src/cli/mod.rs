@@ -13,6 +13,7 @@ pub mod output;
 mod parse;
 mod schema;
 mod search;
+mod serve;
 mod stats;
 mod text;
 
@@ -30,7 +31,7 @@ and parses each into a typed record: the meeting (body, date, place), its agenda
 numbers, bilag, sections, recommendation (indstilling with its \"at\" clauses) and decisions (beslutninger \
 with a normalised outcome and dissents), and tables with typed budget records.\n\n\
 Examples:\n  referat parse corpus/referat-direktionen-2015-01-06.txt\n  referat parse --ndjson corpus/*.txt\n  \
-referat export corpus --out corpus.ndjson\n  referat ingest corpus\n  referat search indkøb\n  referat case 14/689\n  referat schema > schemas/document.schema.json\n\n\
+referat export corpus --out corpus.ndjson\n  referat ingest corpus\n  referat search indkøb\n  referat case 14/689\n  referat serve\n  referat schema > schemas/document.schema.json\n\n\
 Output: results on stdout; file errors, warnings and summaries on stderr (one JSON object a line \
 with --json, described by `referat schema --of diagnostic`).\n\n\
 Exit codes: 0 success, 1 some files failed (each reported with its path and reason; the rest are processed), \
@@ -60,6 +61,7 @@ pub enum Command {
     Ingest(ingest::Args),
     Search(search::Args),
     Case(case::Args),
+    Serve(serve::Args),
     Stats(stats::Args),
     Text(text::Args),
     Schema(schema::Args),
@@ -91,6 +93,7 @@ pub fn run() -> i32 {
         Command::Ingest(a) => ingest::run(a, out),
         Command::Search(a) => search::run(a, out),
         Command::Case(a) => case::run(a, out),
+        Command::Serve(a) => serve::run(a, out),
         Command::Stats(a) => stats::run(a, out),
         Command::Text(a) => text::run(a, out),
         Command::Schema(a) => schema::run(a),
