@@ -79,9 +79,9 @@ pub fn snippet_html(snippet: &str) -> String {
         .replace(MARK_CLOSE, "</mark>")
 }
 
-/// Text as paragraphs (blank lines part them).
+/// Text as paragraphs: the parsers leave one paragraph a line.
 pub fn paragraphs(text: &str) -> Vec<String> {
-    text.split("\n\n")
+    text.lines()
         .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|p| !p.is_empty())
         .collect()
@@ -170,6 +170,8 @@ pub struct SearchPage {
     pub csv: String,
     pub api: String,
     pub warnings: Vec<String>,
+    /// No words and no sort asked for: the newest meetings are listed first.
+    pub newest_first: bool,
 }
 
 /// The search page of `params`' results.
@@ -247,11 +249,10 @@ pub fn search_page(params: &Params, out: &SearchOutput, offset: usize, limit: us
             hidden.push((name, v.to_string()));
         }
     }
-    let sort = params.get("sort").unwrap_or(if params.get("q").is_some() {
-        "relevance"
-    } else {
-        "newest"
-    });
+    // the form's default is the best match, for the words about to be typed; a page without
+    // words lists the newest meetings first (see `pages::search`)
+    let sort = params.get("sort").unwrap_or("relevance");
+    let newest_first = params.get("q").is_none() && params.get("sort").is_none();
     let sorts = [
         ("relevance", "Bedste match"),
         ("newest", "Nyeste først"),
@@ -291,6 +292,7 @@ pub fn search_page(params: &Params, out: &SearchOutput, offset: usize, limit: us
             .href("/api/v1/search"),
         api: params.href("/api/v1/search"),
         warnings: out.warnings.clone(),
+        newest_first,
     }
 }
 

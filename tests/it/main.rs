@@ -2,6 +2,7 @@
 //! the JSON Schema, and the command line.
 
 mod architecture;
+mod browser;
 mod cli;
 mod engine;
 mod facts;
