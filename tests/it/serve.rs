@@ -412,3 +412,35 @@ async fn closed_items_show_title_number_and_outcome_only() {
 fn app_including_closed() -> Router {
     app(closed_index(), true)
 }
+
+#[tokio::test]
+async fn a_commit_by_ingest_is_served_without_a_restart() {
+    let dir = support::TempDir::new("serve-reload");
+    let index = dir.0.join("idx");
+    let first = dir.0.join("a.txt");
+    std::fs::write(&first, CLOSED_DOC).unwrap();
+    let ingest = |f: &std::path::Path| {
+        referat::index::writer::ingest(&index, &[f.to_path_buf()], &Default::default(), |_| {})
+            .unwrap()
+    };
+    ingest(&first);
+    let app = app(&index, false);
+    let total = |v: Value| v["total"].as_u64().unwrap();
+    assert_eq!(total(get(&app, "/api/v1/search").await.json()), 2);
+    let second = dir.0.join("b.txt");
+    std::fs::copy(
+        support::root().join("corpus/referat-direktionen-2015-01-06.txt"),
+        &second,
+    )
+    .unwrap();
+    ingest(&second);
+    let started = std::time::Instant::now();
+    while total(get(&app, "/api/v1/search").await.json()) == 2 {
+        assert!(
+            started.elapsed().as_secs() < 10,
+            "the new commit is never served"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(total(get(&app, "/api/v1/search").await.json()), 10);
+}
