@@ -21,6 +21,7 @@ fn main() -> anyhow::Result<()> {
         section: None,
         filters: search::Filters::default(),
         limit: 5,
+        ..search::Request::default()
     };
     let found = search::search(&dir, &request, search::HTML_MARKS)?;
     for hit in &found.hits {

@@ -5,6 +5,7 @@
 //! - [`pdf`]: PDFs → [`read::Text`] (native engine, pdf-extract fallback, page furniture);
 //! - [`parse`]: pure parsers from text to a [`model::Document`];
 //! - [`index`]: the tantivy index: ingest, search, export, stats;
+//! - [`serve`]: the read-only HTTP server: pages, JSON API, feeds;
 //! - [`cli`]: the command line, one file per command.
 //!
 //! [`pipeline`] ties the stages together (`SourceFile → Extracted → Document`); [`model`] holds
@@ -20,3 +21,4 @@ pub mod pdf;
 pub mod pipeline;
 pub mod read;
 pub mod report;
+pub mod serve;

@@ -6,12 +6,14 @@
 //! failed (the others were processed), 2 the command itself could not run.
 
 mod args;
+mod case;
 mod export;
 mod ingest;
 pub mod output;
 mod parse;
 mod schema;
 mod search;
+mod serve;
 mod stats;
 mod text;
 
@@ -29,7 +31,7 @@ and parses each into a typed record: the meeting (body, date, place), its agenda
 numbers, bilag, sections, recommendation (indstilling with its \"at\" clauses) and decisions (beslutninger \
 with a normalised outcome and dissents), and tables with typed budget records.\n\n\
 Examples:\n  referat parse corpus/referat-direktionen-2015-01-06.txt\n  referat parse --ndjson corpus/*.txt\n  \
-referat export corpus --out corpus.ndjson\n  referat ingest corpus\n  referat search indkøb\n  referat schema > schemas/document.schema.json\n\n\
+referat export corpus --out corpus.ndjson\n  referat ingest corpus\n  referat search indkøb\n  referat case 14/689\n  referat serve\n  referat schema > schemas/document.schema.json\n\n\
 Output: results on stdout; file errors, warnings and summaries on stderr (one JSON object a line \
 with --json, described by `referat schema --of diagnostic`).\n\n\
 Exit codes: 0 success, 1 some files failed (each reported with its path and reason; the rest are processed), \
@@ -58,6 +60,8 @@ pub enum Command {
     Export(export::Args),
     Ingest(ingest::Args),
     Search(search::Args),
+    Case(case::Args),
+    Serve(serve::Args),
     Stats(stats::Args),
     Text(text::Args),
     Schema(schema::Args),
@@ -88,6 +92,8 @@ pub fn run() -> i32 {
         Command::Export(a) => export::run(a, out),
         Command::Ingest(a) => ingest::run(a, out),
         Command::Search(a) => search::run(a, out),
+        Command::Case(a) => case::run(a, out),
+        Command::Serve(a) => serve::run(a, out),
         Command::Stats(a) => stats::run(a, out),
         Command::Text(a) => text::run(a, out),
         Command::Schema(a) => schema::run(a),

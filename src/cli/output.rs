@@ -30,6 +30,18 @@ pub enum Diagnostic {
     Summary(Summary),
     /// The command could not run (exit code 2).
     Fatal(Message),
+    /// `referat serve` is listening (once, at its start).
+    Serving(Serving),
+}
+
+/// Where `referat serve` answers.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Serving {
+    /// The address to open, `http://127.0.0.1:8080`.
+    pub url: String,
+    pub index: String,
+    /// Whether closed items are served in full (`--include-closed`).
+    pub include_closed: bool,
 }
 
 /// A file that failed, with a stable code (`not_text`, `pdf_damaged`, …) and the reason.
@@ -199,6 +211,23 @@ impl Output {
         if !self.quiet {
             let text = s.text();
             self.emit(&Diagnostic::Summary(s), || text);
+        }
+    }
+
+    /// Where the server listens; shown unless `--quiet`.
+    pub fn serving(&self, s: Serving) {
+        if !self.quiet {
+            let text = format!(
+                "serving {} on {} (read-only{}; Ctrl-C stops)",
+                s.index,
+                s.url,
+                if s.include_closed {
+                    ", closed items in full"
+                } else {
+                    ""
+                }
+            );
+            self.emit(&Diagnostic::Serving(s), || text);
         }
     }
 

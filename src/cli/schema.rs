@@ -3,7 +3,7 @@
 use std::io::Write;
 
 /// Print a JSON Schema: of the documents (`parse`, `export`), the index records (`export
-/// --from-index`), the search output (`search --json`) or the stderr lines under --json.
+/// --from-index`), the search output (`search --json`), a case history (`case --json`) or the stderr lines under --json.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Which schema.
@@ -16,6 +16,7 @@ enum Of {
     Document,
     Record,
     Search,
+    Case,
     Diagnostic,
     Report,
 }
@@ -25,6 +26,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         Of::Document => crate::model::schema_json(),
         Of::Record => crate::index::record_schema_json(),
         Of::Search => crate::index::search::schema_json(),
+        Of::Case => crate::index::case::schema_json(),
         Of::Diagnostic => super::output::diagnostic_schema_json(),
         Of::Report => crate::report::schema_json(),
     };

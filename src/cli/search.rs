@@ -90,6 +90,7 @@ pub fn run(args: Args, out: Output) -> anyhow::Result<i32> {
             kind: args.kind,
         },
         limit: args.limit,
+        ..Request::default()
     };
     let found = search::search(&args.index.dir, &req, marks)?;
     for w in &found.warnings {

@@ -4,8 +4,12 @@
 //! - [`schema`]: fields, analyzers, opening;
 //! - [`writer`]: ingest (idempotent, committed in batches) and prune;
 //! - [`search`]: queries, filters, snippets, facets;
-//! - [`stored`]: the stored records back out: export and stats.
+//! - [`stored`]: the stored records back out: export and stats;
+//! - [`lookup`]: one record, one document, a body's neighbouring meetings, by id;
+//! - [`case`]: a case's history across meetings and bodies.
 
+pub mod case;
+pub mod lookup;
 pub mod schema;
 pub mod search;
 pub mod stored;
@@ -16,7 +20,7 @@ use std::path::{Component, Path};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Document, Kind, Meeting, Outcome, Punkt, SectionKind};
+use crate::model::{Document, Kind, Meeting, Outcome, Punkt, SectionKind, Table};
 
 /// Where the index lives unless `--index` or `REFERAT_INDEX` says otherwise.
 pub const DEFAULT_DIR: &str = "referat-index";
@@ -39,6 +43,10 @@ pub struct Record {
     pub punkt: Option<Punkt>,
     /// The cleaned text of a document without punkter; null for punkter.
     pub text: Option<String>,
+    /// The tables printed with the punkt (all of the document's for a document without
+    /// punkter), cells as printed.
+    #[serde(default)]
+    pub tables: Vec<Table>,
 }
 
 /// The JSON Schema of the records `referat export --index` writes, as committed in
@@ -55,6 +63,28 @@ impl Record {
 
     pub fn date(&self) -> Option<&str> {
         self.meeting.as_ref()?.date.as_deref()
+    }
+
+    /// A closed item (`Lukket punkt`).
+    pub fn is_closed(&self) -> bool {
+        self.punkt.as_ref().is_some_and(|p| p.closed)
+    }
+
+    /// The record as a public page may show it: a closed item keeps its number, title,
+    /// outcome and meeting, and loses everything else (case numbers, bilag, sections,
+    /// indstilling, decision texts, attendance). Open items and documents are unchanged.
+    pub fn redacted(&self) -> Record {
+        let mut r = self.clone();
+        if let Some(p) = r.punkt.as_mut().filter(|p| p.closed) {
+            p.case_numbers.clear();
+            p.bilag.clear();
+            p.sections.clear();
+            p.indstilling = None;
+            p.beslutninger.clear();
+            p.attendance.clear();
+            r.tables.clear();
+        }
+        r
     }
 
     pub fn title(&self) -> Option<&str> {
@@ -85,6 +115,18 @@ pub fn source_key(path: &Path) -> String {
     }
 }
 
+/// The id of a record: its document's id and its place in the document (`DOC_ID-N`).
+pub fn record_id(doc_id: &str, ord: u64) -> String {
+    format!("{doc_id}-{ord}")
+}
+
+/// A record id split into its document id and place; None when it is not one.
+pub fn parse_record_id(id: &str) -> Option<(&str, u64)> {
+    let (doc, ord) = id.rsplit_once('-')?;
+    let hex = doc.len() == 64 && doc.bytes().all(|b| b.is_ascii_hexdigit());
+    Some((doc, ord.parse().ok()?)).filter(|_| hex)
+}
+
 /// The outcome that stands for the item: the decision taken at this meeting, else the last.
 pub fn punkt_outcome(punkt: &Punkt, meeting_date: Option<&str>) -> Option<Outcome> {
     let at_meeting = meeting_date.and_then(|d| {
@@ -106,6 +148,12 @@ pub fn records(doc: &Document, source: &str, text: &str) -> Vec<Record> {
         document_title: doc.title.clone(),
         meeting: doc.meeting.clone(),
         outcome: punkt.as_ref().and_then(|p| punkt_outcome(p, date)),
+        tables: doc
+            .tables
+            .iter()
+            .filter(|t| punkt.is_none() || t.punkt.as_ref() == punkt.as_ref().map(|p| &p.number))
+            .cloned()
+            .collect(),
         punkt,
         text,
     };

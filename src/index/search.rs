@@ -7,11 +7,12 @@ use std::path::Path;
 
 use schemars::JsonSchema;
 use serde::Serialize;
+use tantivy::Order;
 use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
-use tantivy::schema::{Field, IndexRecordOption, Value};
+use tantivy::schema::{Facet, Field, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{Index, TantivyDocument, Term};
+use tantivy::{DateTime, Index, Searcher, TantivyDocument, Term};
 
 use super::Record;
 use super::schema::{Fields, date_value, open};
@@ -39,13 +40,31 @@ pub enum Section {
     Text,
 }
 
-#[derive(Debug, Clone)]
+/// The order of the hits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// Best match first.
+    #[default]
+    Relevance,
+    /// Latest meeting first.
+    Newest,
+    /// Earliest meeting first.
+    Oldest,
+}
+
+#[derive(Debug, Clone, Default)]
 pub struct Request {
     pub query: String,
     /// Search only this full-text field.
     pub section: Option<Section>,
     pub filters: Filters,
     pub limit: usize,
+    /// Hits to skip (paging).
+    pub offset: usize,
+    pub sort: Sort,
+    /// Closed items (`Lukket punkt`) match on their title only and never by case number, as
+    /// a public server shows them (see [`super::Record::redacted`]).
+    pub hide_closed: bool,
 }
 
 /// How matched words are marked in snippets.
@@ -84,6 +103,10 @@ pub struct Hit {
     pub date: Option<String>,
     /// Punkt number as printed; null for a document without punkter.
     pub number: Option<String>,
+    /// The record's id, `DOC_ID-N` (N its place in the document), as `referat serve` links it.
+    pub id: String,
+    /// A closed item (`Lukket punkt`).
+    pub closed: bool,
     pub title: Option<String>,
     pub case_numbers: Vec<String>,
     pub outcome: Option<String>,
@@ -150,20 +173,11 @@ pub fn build_query(
                 fields.folded,
             ],
         };
-        let mut parser = QueryParser::for_index(index, defaults);
-        parser.set_conjunction_by_default();
-        parser.set_field_boost(fields.title, 3.0);
-        parser.set_field_boost(fields.indstilling, 1.5);
-        parser.set_field_boost(fields.beslutning, 1.5);
-        parser.set_field_boost(fields.folded, 0.5);
-        let q = match parser.parse_query(&req.query) {
-            Ok(q) => q,
-            Err(e) => {
-                let (q, errors) = parser.parse_query_lenient(&req.query);
-                warnings.push(format!("query read leniently: {e}"));
-                warnings.extend(errors.iter().map(|e| format!("ignored: {e}")));
-                q
-            }
+        let q = parse_text(index, fields, defaults, &req.query, &mut warnings);
+        let q = if req.hide_closed {
+            open_or_closed_by_title(index, fields, q, &req.query)
+        } else {
+            q
         };
         parts.push((Occur::Must, q));
     }
@@ -176,6 +190,9 @@ pub fn build_query(
     }
     if let Some(c) = &f.case {
         parts.push((Occur::Must, raw_term(fields.sagsnr, c)));
+        if req.hide_closed {
+            parts.push((Occur::MustNot, closed_query(fields)));
+        }
     }
     if let Some(k) = f.kind {
         parts.push((Occur::Must, raw_term(fields.kind, k.as_str())));
@@ -185,39 +202,148 @@ pub fn build_query(
         let upper = date_bound(fields.date, f.to);
         parts.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
     }
+    if parts.iter().all(|(occur, _)| *occur == Occur::MustNot) {
+        parts.push((Occur::Must, Box::new(AllQuery)));
+    }
     let query: Box<dyn Query> = match parts.len() {
-        0 => Box::new(AllQuery),
         1 => parts.pop().map(|(_, q)| q).expect("one part"),
         _ => Box::new(BooleanQuery::new(parts)),
     };
     Ok((query, warnings))
 }
 
+/// The text query in tantivy's language over `defaults`, read leniently when it does not parse.
+fn parse_text(
+    index: &Index,
+    fields: &Fields,
+    defaults: Vec<Field>,
+    text: &str,
+    warnings: &mut Vec<String>,
+) -> Box<dyn Query> {
+    let mut parser = QueryParser::for_index(index, defaults);
+    parser.set_conjunction_by_default();
+    parser.set_field_boost(fields.title, 3.0);
+    parser.set_field_boost(fields.indstilling, 1.5);
+    parser.set_field_boost(fields.beslutning, 1.5);
+    parser.set_field_boost(fields.folded, 0.5);
+    match parser.parse_query(text) {
+        Ok(q) => q,
+        Err(e) => {
+            let (q, errors) = parser.parse_query_lenient(text);
+            warnings.push(format!("query read leniently: {e}"));
+            warnings.extend(errors.iter().map(|e| format!("ignored: {e}")));
+            q
+        }
+    }
+}
+
+/// Records marked closed at ingest (the facet `/closed`).
+pub fn closed_query(fields: &Fields) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_facet(fields.facets, &Facet::from("/closed")),
+        IndexRecordOption::Basic,
+    ))
+}
+
+/// `query` for open records, or the same words looked up in the title alone for closed ones;
+/// a query naming a content field (`beslutning:…`, `sagsnr:…`) matches no closed record.
+fn open_or_closed_by_title(
+    index: &Index,
+    fields: &Fields,
+    query: Box<dyn Query>,
+    text: &str,
+) -> Box<dyn Query> {
+    let open: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
+        (Occur::Must, query),
+        (Occur::MustNot, closed_query(fields)),
+    ]));
+    let by_title = parse_text(index, fields, vec![fields.title], text, &mut Vec::new());
+    let public = [
+        fields.title,
+        fields.body,
+        fields.kind,
+        fields.outcome,
+        fields.number,
+        fields.year,
+        fields.date,
+    ];
+    let mut only_public = true;
+    by_title.query_terms(&mut |term, _| only_public &= public.contains(&term.field()));
+    if !only_public {
+        return open;
+    }
+    let closed: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
+        (Occur::Must, by_title),
+        (Occur::Must, closed_query(fields)),
+    ]));
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Should, open),
+        (Occur::Should, closed),
+    ]))
+}
+
 /// Runs a search against the index in `dir`.
 pub fn search(dir: &Path, req: &Request, marks: Marks) -> anyhow::Result<SearchOutput> {
     let (index, fields) = open(dir, false)?;
     let searcher = index.reader()?.searcher();
-    let (query, warnings) = build_query(&index, &fields, req)?;
+    search_with(&index, &fields, &searcher, req, marks)
+}
+
+/// Runs a search with an open index and searcher (a server keeps both).
+pub fn search_with(
+    index: &Index,
+    fields: &Fields,
+    searcher: &Searcher,
+    req: &Request,
+    marks: Marks,
+) -> anyhow::Result<SearchOutput> {
+    let (query, warnings) = build_query(index, fields, req)?;
     let mut facet_collector = FacetCollector::for_field("facets");
     for dim in ["/body", "/year", "/outcome", "/kind"] {
         facet_collector.add_facet(dim);
     }
-    let top = TopDocs::with_limit(req.limit.max(1)).order_by_score();
-    let (top, total, counts) = searcher.search(&query, &(top, Count, facet_collector))?;
-    let text_snippets = SnippetGenerator::create(&searcher, &*query, fields.text)?;
-    let title_snippets = SnippetGenerator::create(&searcher, &*query, fields.title)?;
+    let top = TopDocs::with_limit(req.limit.max(1)).and_offset(req.offset);
+    let (top, total, counts) = match req.sort {
+        Sort::Relevance => {
+            searcher.search(&query, &(top.order_by_score(), Count, facet_collector))?
+        }
+        Sort::Newest | Sort::Oldest => {
+            let order = if req.sort == Sort::Newest {
+                Order::Desc
+            } else {
+                Order::Asc
+            };
+            let by_date = top.order_by_fast_field::<DateTime>("date", order);
+            let (top, total, counts) =
+                searcher.search(&query, &(by_date, Count, facet_collector))?;
+            let top = top.into_iter().map(|(_, address)| (0.0, address)).collect();
+            (top, total, counts)
+        }
+    };
+    let text_snippets = SnippetGenerator::create(searcher, &*query, fields.text)?;
+    let title_snippets = SnippetGenerator::create(searcher, &*query, fields.title)?;
     let mut hits = Vec::new();
     for (score, address) in top.into_iter().take(req.limit) {
         let doc: TantivyDocument = searcher.doc(address)?;
-        let record = stored_record(&doc, &fields)?;
+        let record = stored_record(&doc, fields)?;
+        let ord = doc
+            .get_first(fields.ord)
+            .and_then(|v| v.as_u64())
+            .unwrap_or(0);
+        let closed = record.is_closed();
         let mut snippet = text_snippets.snippet_from_doc(&doc);
-        if snippet.highlighted().is_empty() {
+        if snippet.highlighted().is_empty() || (closed && req.hide_closed) {
             let from_title = title_snippets.snippet_from_doc(&doc);
-            if !from_title.highlighted().is_empty() {
+            if !from_title.highlighted().is_empty() || (closed && req.hide_closed) {
                 snippet = from_title;
             }
         }
-        hits.push(hit(score, &record, &marked(&snippet, marks)));
+        let mut hit = hit(score, &record, &marked(&snippet, marks));
+        hit.id = super::record_id(&record.doc_id, ord);
+        if closed && req.hide_closed {
+            hit.case_numbers.clear();
+        }
+        hits.push(hit);
     }
     let mut facets = Facets::default();
     for (dim, map) in [
@@ -248,6 +374,8 @@ fn hit(score: f32, r: &Record, snippet: &str) -> Hit {
         body: r.body().map(str::to_string),
         date: r.date().map(str::to_string),
         number: r.punkt.as_ref().map(|p| p.number.clone()),
+        id: String::new(),
+        closed: r.is_closed(),
         title: r.title().map(str::to_string),
         case_numbers: r
             .punkt

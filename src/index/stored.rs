@@ -50,6 +50,7 @@ pub fn export(
         section: None,
         filters: Filters::default(),
         limit: 0,
+        ..Request::default()
     };
     let (query, warnings) = build_query(&index, &fields, &req)?;
     if let Some(w) = warnings.first() {

@@ -234,6 +234,9 @@ pub fn tantivy_doc(f: &Fields, r: &Record, ord: u64) -> TantivyDocument {
         }
     }
     if let Some(p) = &r.punkt {
+        if p.closed {
+            d.add_facet(f.facets, Facet::from("/closed"));
+        }
         d.add_text(f.number, &p.number);
         for c in &p.case_numbers {
             d.add_text(f.sagsnr, c);

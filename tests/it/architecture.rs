@@ -278,6 +278,10 @@ fn stages_import_only_earlier_stages() {
             "src/index/",
             &["src/index/", "src/read/", "src/pipeline.rs"],
         ),
+        (
+            "src/serve/",
+            &["src/serve/", "src/index/", "src/read/", "src/pipeline.rs"],
+        ),
     ];
     let mut wrong = Vec::new();
     for (file, targets) in imports() {

@@ -500,3 +500,72 @@ fn every_command_that_reads_an_index_takes_referat_index() {
     let none = referat(&["stats", "--json"]);
     assert_eq!(none.status.code(), Some(2));
 }
+
+#[test]
+fn case_command_prints_the_timeline_in_date_order() {
+    let (_dir, idx) = corpus_index("case");
+    let v = json(&referat(&["case", "14/689", "--json", "--index", &idx]));
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(support::root().join("schemas/case.schema.json")).unwrap(),
+    )
+    .unwrap();
+    assert!(jsonschema::validator_for(&schema).unwrap().is_valid(&v));
+    let decisions: Vec<(&str, &str)> = v["decisions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["date"].as_str().unwrap(), d["outcome"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        decisions,
+        [("2014-11-25", "udsat"), ("2015-01-06", "udsat")]
+    );
+    let items = v["items"].as_array().unwrap();
+    assert_eq!(
+        items.len(),
+        1,
+        "the text and the PDF of one meeting are one item"
+    );
+    assert_eq!(items[0]["copies"].as_array().unwrap().len(), 1);
+    let text = ok(&referat(&["case", "14/689", "--index", &idx]))
+        .stdout
+        .clone();
+    let text = String::from_utf8(text).unwrap();
+    assert!(
+        text.starts_with("case 14/689: 1 item, 2 decisions"),
+        "{text}"
+    );
+    let decisions = &text[text.find("decisions (beslutninger):").unwrap()..];
+    assert!(decisions.find("2014-11-25").unwrap() < decisions.find("2015-01-06").unwrap());
+    let missing = referat(&["case", "99/1", "--index", &idx]);
+    assert_eq!(missing.status.code(), Some(2));
+}
+
+#[test]
+fn search_sorts_by_date_and_pages_with_an_offset() {
+    let (_dir, idx) = corpus_index("sort");
+    let dir = std::path::PathBuf::from(&idx);
+    let req = |sort, offset| referat::index::search::Request {
+        limit: 100,
+        offset,
+        sort,
+        ..Default::default()
+    };
+    use referat::index::search::{HTML_MARKS, Sort, search};
+    let dates = |sort| -> Vec<String> {
+        search(&dir, &req(sort, 0), HTML_MARKS)
+            .unwrap()
+            .hits
+            .into_iter()
+            .filter_map(|h| h.date)
+            .collect()
+    };
+    let newest = dates(Sort::Newest);
+    assert!(newest.windows(2).all(|w| w[0] >= w[1]), "{newest:?}");
+    let oldest = dates(Sort::Oldest);
+    assert!(oldest.windows(2).all(|w| w[0] <= w[1]), "{oldest:?}");
+    let all = search(&dir, &req(Sort::Relevance, 0), HTML_MARKS).unwrap();
+    let rest = search(&dir, &req(Sort::Relevance, 3), HTML_MARKS).unwrap();
+    assert_eq!(rest.total, all.total);
+    assert_eq!(rest.hits[0].id, all.hits[3].id);
+}

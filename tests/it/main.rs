@@ -2,6 +2,7 @@
 //! the JSON Schema, and the command line.
 
 mod architecture;
+mod browser;
 mod cli;
 mod engine;
 mod facts;
@@ -10,4 +11,5 @@ mod index;
 mod pdf;
 mod properties;
 mod robust;
+mod serve;
 mod support;
