@@ -3,6 +3,7 @@
 
 mod architecture;
 mod cli;
+mod decisions;
 mod engine;
 mod facts;
 mod golden;
