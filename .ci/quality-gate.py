@@ -36,9 +36,14 @@ def main():
     for ext in [k for k in floors if k in ("txt", "pdf")]:
         results[ext] = json.loads(run([sys.executable, os.path.join(a.shared, "eval", "score.py"), "--bin", a.bin,
                                        "--gold-dir", gold, "--ext", ext, "--json"]).split("\nscore:")[0])
-    if "outcomes" in floors:
-        results["outcomes"] = json.loads(run([sys.executable, os.path.join(a.shared, "eval", "score_outcomes.py"),
-                                              "--bin", a.bin, "--gold", os.path.join(gold, "outcomes.jsonl"), "--json"]).split("\nscore:")[0])
+    # one group per outcome file: Greve (outcomes.jsonl), Aarhus 1997-2020, Copenhagen 2026
+    outcome_files = {"outcomes": "outcomes.jsonl", "outcomes_aarhus": "outcomes-aarhus.jsonl",
+                     "outcomes_kk": "outcomes-kk.jsonl"}
+    for group, name in outcome_files.items():
+        if group in floors:
+            results[group] = json.loads(run([sys.executable, os.path.join(a.shared, "eval", "score_outcomes.py"),
+                                             "--bin", a.bin, "--gold", os.path.join(gold, name),
+                                             "--json"]).split("\nscore:")[0])
     broken = passed = 0
     for group, metrics in floors.items():
         if group.startswith("_"):
@@ -46,7 +51,7 @@ def main():
         for name, floor in metrics.items():
             value = results[group].get(name)
             ok = isinstance(value, (int, float)) and value == value and value >= floor
-            print(f"{group:9} {name:24} {value if value is None else round(value, 3):>7}  floor {floor:.3f}  {'ok' if ok else 'BROKEN'}")
+            print(f"{group:16} {name:24} {value if value is None else round(value, 3):>7}  floor {floor:.3f}  {'ok' if ok else 'BROKEN'}")
             broken += not ok
             passed += ok
     print(f"quality: {passed} passed, {broken} failed")

@@ -27,6 +27,21 @@ static SCOPED_ABSENCE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// Sentences about who was present or heard rather than about the case.
+static PRESENCE_REMARK: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)[^.\n]*\b(?:{}|{})[^.\n]*\.?",
+        vocab::alternation(vocab::SCOPED_ABSENCE),
+        vocab::alternation(vocab::PRESENCE_REMARKS)
+    ))
+});
+
+/// The text without its sentences about absence and presence (`X erklærede sig inhabil og
+/// deltog ikke i behandlingen`, `I mødet deltog: …`): they are no part of what was decided.
+pub fn strip_presence_remarks(text: &str) -> String {
+    PRESENCE_REMARK.replace_all(text, " ").into_owned()
+}
+
 /// The text without its attendance lines.
 pub fn strip_attendance_lines(lower: &str) -> String {
     lower

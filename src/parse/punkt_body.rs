@@ -230,39 +230,74 @@ fn bilag_line(t: &str) -> Option<String> {
 }
 
 /// The item's decisions, one per `Beslutning` section with text (a decision that names no body
-/// or date is the meeting's), and the attendance notes printed in them.
+/// or date is the meeting's), and the attendance notes printed in them. A decision header of
+/// the same body and date right after another (`Folkeoplysningsudvalgets beslutning på mødet
+/// den …:` inside that decision) opens no new decision: what stood before it is preamble
+/// (foretræde, attendance, members' wishes), kept in the text, and what follows it decides.
 fn decisions(
     sections: &[RawSection],
     meeting: &Meeting,
 ) -> (Vec<Beslutning>, Vec<crate::model::Attendance>) {
-    let mut beslutninger = Vec::new();
+    let mut beslutninger: Vec<Beslutning> = Vec::new();
     let mut notes = Vec::new();
-    for s in sections
-        .iter()
-        .filter(|s| s.kind == SectionKind::Beslutning)
-    {
+    let mut previous: Option<usize> = None;
+    for (k, s) in sections.iter().enumerate() {
+        if s.kind != SectionKind::Beslutning {
+            continue;
+        }
         let text = s.text();
         if text.is_empty() {
             continue;
         }
         let head = s.decision.clone().unwrap_or_default();
         let undated_plain = head.date.is_none() && head.body.is_none();
+        let body = head
+            .body
+            .or_else(|| undated_plain.then(|| meeting.body.clone()).flatten());
+        let date = head
+            .date
+            .or_else(|| undated_plain.then(|| meeting.date.clone()).flatten());
+        notes.extend(attendance::attendance(&text));
+        let decider = body.as_deref().or(meeting.body.as_deref());
+        if let Some(last) = beslutninger.last_mut()
+            && previous == Some(k.wrapping_sub(1))
+            && date.is_some()
+            && last.date == date
+            && same_body(last.body.as_deref(), body.as_deref())
+        {
+            last.text = format!("{}\n{}\n{}", last.text, s.heading.trim(), text);
+            let (dissents, votes) = dissent::dissents_and_votes(&last.text);
+            last.outcome = beslutning::outcome_by(&text, decider);
+            last.dissents = dissents;
+            last.votes = votes;
+            previous = Some(k);
+            continue;
+        }
         let (dissents, votes) = dissent::dissents_and_votes(&text);
         beslutninger.push(Beslutning {
-            body: head
-                .body
-                .or_else(|| undated_plain.then(|| meeting.body.clone()).flatten()),
-            date: head
-                .date
-                .or_else(|| undated_plain.then(|| meeting.date.clone()).flatten()),
-            outcome: beslutning::outcome(&text),
+            outcome: beslutning::outcome_by(&text, decider),
+            body,
+            date,
             dissents,
             votes,
-            text: text.clone(),
+            text,
         });
-        notes.extend(attendance::attendance(&text));
+        previous = Some(k);
     }
     (beslutninger, notes)
+}
+
+/// Whether two decision headers name the same body (`Folkeoplysningsudvalget`,
+/// `Folkeoplysningsudvalgets`, any case).
+fn same_body(a: Option<&str>, b: Option<&str>) -> bool {
+    let norm = |s: &str| {
+        let s = s.trim().to_lowercase();
+        s.strip_suffix('s').map(str::to_string).unwrap_or(s)
+    };
+    match (a, b) {
+        (Some(a), Some(b)) => norm(a) == norm(b),
+        _ => false,
+    }
 }
 
 /// The item's recommendation: its `Indstilling` section(s), or a paragraph that recommends

@@ -4,6 +4,7 @@
 mod architecture;
 mod browser;
 mod cli;
+mod decisions;
 mod engine;
 mod facts;
 mod golden;

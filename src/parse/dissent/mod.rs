@@ -9,14 +9,50 @@ use super::vocab::{self, re};
 use crate::model::{Dissent, Votes};
 
 static DISSENT_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(?P<subject>^.*?)\s*(?:\bkan\s+ikke\s+(?:godkende|anbefale|tiltræde|støtte|gå\s+ind\s+for|tilslutte\s+sig)|\bimod\s+stemte\b|\bkunne\s+ikke\s+(?:godkende|anbefale|tiltræde|støtte|tilslutte\s+sig)|\bstemte\s+imod|\bstemmer\s+imod|\bvoterede\s+imod|\bundlod\s+at\s+stemme|\bundlader\s+at\s+stemme|\bundlod\b|\bundlader\b|\btager\s+forbehold|\btog\s+forbehold|\bønskede\s+(?:sin|deres)\s+stemme\s+ført\s+til\s+protokol|\bønsker\s+(?:sin|deres)\s+(?:stemme|mindretalsudtalelse)\s+ført\s+til\s+protokol|\bønskede\s+(?:følgende\s+)?(?:mindretalsudtalelse|protokoltilførsel)|\bafgav\s+(?:en\s+)?mindretalsudtalelse|\bprotokolbemærkning|\bprotokoltilførsel|\bbemærkede\s+dog|\bvar\s+imod|\ber\s+imod|\bgik\s+imod)",
-    )
+    re(&format!(
+        r"(?i)(?P<subject>^.*?)\s*(?:\b(?:{modal})\s+(?:\w+\s+){{0,2}}?ikke\s+(?:\w+\s+){{0,1}}?(?:{refuse})\b|\b(?:{phrases})\b)",
+        modal = vocab::forms(vocab::MODALS),
+        refuse = vocab::forms(vocab::REFUSE_INFINITIVES),
+        phrases = vocab::forms(vocab::DISSENT_PHRASES),
+    ))
+});
+/// A minority named as such (`Et mindretal, bestående af …`): a dissent whatever its verb.
+static MINORITY: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)^(?:{})\b",
+        vocab::forms(vocab::MINORITY_SUBJECTS)
+    ))
+});
+/// A majority that names its members (`Et flertal i udvalget, bestående af …`): someone
+/// stood outside it.
+static MAJORITY_OF_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)\b(?:{})\b[^.]{{0,60}}\bbestående\s+af\b",
+        vocab::forms(vocab::MAJORITY_SUBJECTS)
+    ))
+});
+/// `X fandt ikke, at …`: a member's contrary opinion (a dissent once a majority has spoken).
+static CONTRARY_OPINION: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?P<subject>^[A-ZÆØÅ][^,.]*?)\s+(?:{})\s+ikke\b",
+        vocab::forms(vocab::OPINION_VERBS)
+    ))
+});
+/// `Alle tilstedeværende med undtagelse af X stemte for`: X did not.
+static ALL_BUT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\balle\b[^.]{0,40}?\bmed\s+undtagelse\s+af\s+(?P<who>[^.]{1,80}?)\s+stemte\s+for\b")
+});
+/// A protocol remark; it is a dissent when content follows it.
+static PROTOCOL: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)(?P<subject>^.*?)\s*\b(?:afgav\s+(?:en\s+|følgende\s+)?)?(?:{})\b",
+        vocab::forms(vocab::PROTOCOL_NOUNS)
+    ))
 });
 /// A line in which a party records its own remark or vote: `(F) med bemærkning om, at …`.
 static PARTY_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^\([A-ZÆØÅ]{1,3}(?:\s*[+,]\s*[A-ZÆØÅ]{1,3})*\)\s+(?:med\s+(?:en\s+)?bemærkning|bemærker|bemærkede|ønsker|ønskede|stemmer|stemte|undlod|undlader|tager\s+forbehold|tog\s+forbehold|kan\s+ikke)",
+        r"^\([A-ZÆØÅ]{1,3}(?:\s*[+,]\s*[A-ZÆØÅ]{1,3})*\)\s+(?:med\s+(?:en\s+)?bemærkning|bemærker|bemærkede|ønsker|ønskede|stemmer|stemte|undlod|udlod|undlader|tager\s+forbehold|tog\s+forbehold|kan\s+ikke)",
     )
 });
 static IMOD_LIST: LazyLock<Regex> = LazyLock::new(|| {
@@ -35,8 +71,13 @@ static LIST_PARTY: LazyLock<Regex> =
 
 /// Members or groups who did not follow the decision.
 pub fn dissents(text: &str) -> Vec<Dissent> {
+    let text = vocab::mend_hyphens(text);
+    let majority = MAJORITY_OF_NAMED.is_match(&text);
     let mut out: Vec<Dissent> = Vec::new();
+    let mut offset = 0;
     for line in text.lines() {
+        let line_start = offset;
+        offset += line.len() + 1;
         if ATTENDANCE_LINE.is_match(line) {
             continue;
         }
@@ -46,10 +87,15 @@ pub fn dissents(text: &str) -> Vec<Dissent> {
         }
         for s in sentences(line) {
             let sentence = s.trim();
-            if sentence.is_empty() {
+            if sentence.is_empty() || says_nobody(sentence) {
                 continue;
             }
-            if let Some(c) = DISSENT_VERB.captures(sentence)
+            let after = line_start + (s.as_ptr() as usize - line.as_ptr() as usize) + s.len();
+            if MINORITY.is_match(sentence) {
+                out.push(make(sentence, minority_members(sentence)));
+            } else if let Some(c) = ALL_BUT.captures(sentence) {
+                out.push(make(sentence, Some(c["who"].trim().to_string())));
+            } else if let Some(c) = DISSENT_VERB.captures(sentence)
                 && (c[0].to_lowercase().contains("imod stemte")
                     || !is_whole_body(c["subject"].trim()))
             {
@@ -61,6 +107,16 @@ pub fn dissents(text: &str) -> Vec<Dissent> {
                 };
                 let who = who.or_else(|| imod_stemte_who(sentence));
                 out.push(make(sentence, who));
+            } else if let Some(c) = PROTOCOL.captures(sentence)
+                && !is_whole_body(c["subject"].trim())
+                && has_content(&sentence[c[0].len()..], &text[after.min(text.len())..])
+            {
+                out.push(make(sentence, who_of(c["subject"].trim())));
+            } else if let Some(c) = CONTRARY_OPINION.captures(sentence)
+                && majority
+                && !is_whole_body(c["subject"].trim())
+            {
+                out.push(make(sentence, who_of(c["subject"].trim())));
             } else if let Some(c) = IMOD_LIST.captures(sentence) {
                 let who = c["who"].trim();
                 if who.chars().any(|ch| ch.is_alphabetic()) && !who.trim_start().starts_with('0') {
@@ -70,6 +126,36 @@ pub fn dissents(text: &str) -> Vec<Dissent> {
         }
     }
     out
+}
+
+/// `Ingen medlemmer undlod at stemme`, `0 undlod`: a line about nobody.
+fn says_nobody(sentence: &str) -> bool {
+    let first = sentence
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    vocab::NOBODY.contains(&first.as_str())
+}
+
+/// The members a minority names (`Et mindretal, bestående af Dorthe Laustsen og Lone
+/// Andersen, …`).
+fn minority_members(sentence: &str) -> Option<String> {
+    let lower = sentence.to_lowercase();
+    let at = lower.find("bestående af ")? + "bestående af ".len();
+    let rest = &sentence[at..];
+    let end = rest.find([',', '.', ')']).unwrap_or(rest.len());
+    Some(rest[..end].trim().to_string()).filter(|w| !w.is_empty())
+}
+
+/// Whether a protocol remark has content: text after its colon, or after it in the decision
+/// (not an attendance line).
+fn has_content(tail: &str, rest: &str) -> bool {
+    let tail = tail.trim_start_matches([':', ' ', '.']);
+    tail.chars().any(char::is_alphabetic)
+        || rest
+            .lines()
+            .any(|l| !ATTENDANCE_LINE.is_match(l) && l.chars().any(char::is_alphabetic))
 }
 
 /// Dissents, and when none is named but the votes show members against or abstaining, one
@@ -86,6 +172,9 @@ pub fn dissents_and_votes(text: &str) -> (Vec<Dissent>, Option<Votes>) {
             .flat_map(sentences)
             .find(|s| {
                 VOTES_FOR_AGAINST.is_match(s)
+                    || VOTES_MOD.is_match(s)
+                    || VOTES_HERFOR.is_match(s)
+                    || VOTES_MEMBERS.is_match(s)
                     || VOTES_LABELLED.is_match(s)
                     || VOTES_STEMTE.is_match(s)
             })
@@ -145,11 +234,24 @@ fn is_whole_body(subject: &str) -> bool {
         .trim_start_matches("beslutning:")
         .trim()
         .trim_end_matches(',');
+    // a party's group inside the body (`Socialistisk Folkepartis byrådsgruppe`) is a minority
+    if s.split(|c: char| !c.is_alphanumeric())
+        .any(|w| vocab::PARTY_GROUP_NOUNS.contains(&w))
+    {
+        return false;
+    }
+    // a majority speaks for the body (`Udvalgets flertal, bestående af …`)
+    if vocab::MAJORITY_SUBJECTS
+        .iter()
+        .any(|m| s.starts_with(m) || s.contains(&format!("{m},")))
+    {
+        return true;
+    }
     let pronoun = |w: &str| vocab::BODY_PRONOUNS.contains(&w);
-    let opens_with_body = s
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| vocab::is_body_name(w) || pronoun(w));
+    // `Man …` is the body; `Det Konservative Folkeparti` is not
+    let opens_with_body = s.split_whitespace().next().is_some_and(|w| {
+        vocab::is_body_name(w) || (pronoun(w) && s.split_whitespace().count() == 1)
+    });
     s.is_empty()
         || !s.chars().any(char::is_alphabetic)
         || (opens_with_body && !s.contains('(') && !s.contains(", idet") && !s.contains(", men"))
@@ -221,8 +323,40 @@ static VOTES_FOR_AGAINST: LazyLock<Regex> = LazyLock::new(|| {
 });
 static VOTES_LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bfor\s*:\s*(?P<for>[0-9]{1,3})\b(?:.*?\bimod\s*:\s*(?P<against>[0-9]{1,3})\b)?(?:.*?\b(?:undlod|hverken\s+for\s+eller\s+imod|blank)\s*:\s*(?P<abst>[0-9]{1,3})\b)?",
+        r"(?i)\bfor\s*:\s*(?P<for>[0-9]{1,3})\b(?:.*?\bimod\s*:\s*(?P<against>[0-9]{1,3})\b)?(?:.*?\b(?:undlod(?:\s+at\s+stemme)?|hverken\s+for\s+eller\s+imod|blank)\s*:\s*(?P<abst>[0-9]{1,3})\b)?",
     )
+});
+/// `Herfor stemte 14 mens 12 stemte for at bevare …`: those for another course are against.
+static VOTES_HERFOR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bherfor\s+stemte\s+(?P<for>[0-9]{1,3})\b(?:[^.]*?\b(?P<against>[0-9]{1,3})\s+stemte\s+(?:imod|for)\b)?(?:[^.]*?\b(?P<abst>[0-9]{1,3})\s+(?:undlod|hverken))?",
+    )
+});
+/// `med 14 stemmer mod 6 (mens 1 hverken stemte for eller imod)`: the first count is the
+/// side of the verb before it.
+static VOTES_MOD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bmed\s+(?P<a>[0-9]{1,3})\s+stemmer\s+mod\s+(?P<b>[0-9]{1,3})\b(?:[^.]*?\b(?P<abst>[0-9]{1,3})\s+(?:hverken\s+stemte\s+for\s+eller\s+imod|undlod))?",
+    )
+});
+/// `For stemte 8 medlemmer: … Imod stemte 3 medlemmer: … Ingen medlemmer undlod at stemme.`
+static VOTES_MEMBERS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bfor\s+stemte\s+(?P<for>[0-9]{1,3})\s+medlem\w*(?:.*?\bimod\s+stemte\s+(?P<against>[0-9]{1,3})\s+medlem\w*)?(?:.*?\b(?:(?P<abst>[0-9]{1,3})|(?P<none>ingen))\s+(?:medlem\w*\s+)?undlod)?",
+    )
+});
+/// A verb of rejection: the first count of `med N stemmer mod M` after it is against.
+static REJECTED: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)\b(?:{})\b",
+        vocab::forms(vocab::REJECT_FORMS)
+    ))
+});
+static ADOPTED: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)\b(?:{})\b",
+        vocab::forms(vocab::ADOPT_FORMS)
+    ))
 });
 static VOTES_STEMTE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -230,7 +364,22 @@ static VOTES_STEMTE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Vote counts the text states (`Med stemmerne 18 for og 2 imod`, `For: 20 … Imod: 6`).
+/// Whether the last decision verb before byte `at` of `flat`, in its sentence, rejects.
+fn rejected_before(flat: &str, at: usize) -> bool {
+    let start = sentences(&flat[..at])
+        .last()
+        .map_or(0, |s| s.as_ptr() as usize - flat.as_ptr() as usize);
+    let prefix = &flat[start..at];
+    let last = |r: &Regex| r.find_iter(prefix).map(|m| m.start()).last();
+    match (last(&REJECTED), last(&ADOPTED)) {
+        (Some(r), Some(a)) => r > a,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
+/// Vote counts the text states (`Med stemmerne 18 for og 2 imod`, `For: 20 … Imod: 6`,
+/// `forkastet med 14 stemmer mod 6`, `Herfor stemte 14 mens 12 …`).
 pub fn votes(text: &str) -> Option<Votes> {
     let num = |c: &regex::Captures, names: &[&str]| {
         names
@@ -246,7 +395,23 @@ pub fn votes(text: &str) -> Option<Votes> {
             abstain: num(&c, &["abst2"]),
         });
     }
-    for r in [&*VOTES_LABELLED, &*VOTES_STEMTE] {
+    if let Some(c) = VOTES_MOD.captures(&flat) {
+        let (a, b) = (num(&c, &["a"]), num(&c, &["b"]));
+        let reject = rejected_before(&flat, c.get(0).map_or(0, |m| m.start()));
+        return Some(Votes {
+            for_: if reject { b } else { a },
+            against: if reject { a } else { b },
+            abstain: num(&c, &["abst"]),
+        });
+    }
+    if let Some(c) = VOTES_MEMBERS.captures(&flat) {
+        return Some(Votes {
+            for_: num(&c, &["for"]),
+            against: num(&c, &["against"]),
+            abstain: num(&c, &["abst"]).or(c.name("none").map(|_| 0)),
+        });
+    }
+    for r in [&*VOTES_HERFOR, &*VOTES_LABELLED, &*VOTES_STEMTE] {
         if let Some(c) = r.captures(&flat) {
             return Some(Votes {
                 for_: num(&c, &["for"]),
@@ -259,66 +424,4 @@ pub fn votes(text: &str) -> Option<Votes> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn party_remarks_on_their_own_lines_are_dissent() {
-        let t = "Med stemmerne 17 for og 2 imod godkendte Byrådet indstillingen.\nFor stemte: (A) og (V).\nImod stemte:\n(F) med bemærkning om, at opgaven er for snæver.";
-        let d = dissents(t);
-        assert!(d.iter().any(|d| d.party.as_deref() == Some("F")), "{d:?}");
-        assert!(dissents("Udvalget mener, at placeringen er forkert og er imod dette.").is_empty());
-    }
-
-    #[test]
-    fn votes_against_are_dissent() {
-        let t = "Med stemmerne 15 for og 3 imod godkendte Byrådet indstillingen. For stemte (A) og (V). Imod stemte (Ø) med bemærkning om økonomien.";
-        let (d, v) = dissents_and_votes(t);
-        assert_eq!(v.unwrap().against, Some(3));
-        assert_eq!(d.len(), 1);
-        assert_eq!(d[0].party.as_deref(), Some("Ø"));
-        let (d, _) =
-            dissents_and_votes("Med stemmerne 20 for og 1 imod godkendte Byrådet indstillingen.");
-        assert_eq!(
-            d.len(),
-            1,
-            "a counted vote against is a dissent even when nobody is named"
-        );
-        let (d, _) = dissents_and_votes("Anbefales. Undlod: Ø");
-        assert_eq!(d[0].who.as_deref(), Some("Ø"));
-    }
-
-    #[test]
-    fn member_refusal_is_dissent_not_rejection() {
-        let t = "Godkendt. Lasse P. N. Olsen kan ikke godkende 2. \"at\", idet spareforslag for 133 mio. kr. ikke kan undgå at medføre serviceforringelser.";
-        let d = dissents(t);
-        assert_eq!(d.len(), 1);
-        assert_eq!(d[0].who.as_deref(), Some("Lasse P. N. Olsen"));
-        assert_eq!(d[0].clauses, vec![2]);
-    }
-
-    #[test]
-    fn dissent_forms() {
-        assert_eq!(
-            dissents("Anbefales. Liste B stemte imod.")[0]
-                .who
-                .as_deref(),
-            Some("Liste B")
-        );
-        let d = dissents("Godkendt. Jesper Mathiesen (A) ønskede sin stemme ført til protokols.");
-        assert_eq!(d[0].party.as_deref(), Some("A"));
-        assert_eq!(d[0].who.as_deref(), Some("Jesper Mathiesen"));
-        assert_eq!(dissents("For: 20 (A, V) Imod: Ø").len(), 1);
-        assert!(dissents("Udvalget kan ikke godkende indstillingen.").is_empty());
-        assert!(dissents("Godkendt.\nAfbud: Anne Hansen").is_empty());
-    }
-
-    #[test]
-    fn vote_counts() {
-        let v = votes("Med stemmerne 18 for og 2 imod godkendte Byrådet indstillingen.").unwrap();
-        assert_eq!((v.for_, v.against), (Some(18), Some(2)));
-        let v = votes("For: 20 (A, V, C)\nImod: 6 (Ø, F)").unwrap();
-        assert_eq!((v.for_, v.against), (Some(20), Some(6)));
-        assert!(votes("Godkendt.").is_none());
-    }
-}
+mod tests;

@@ -4,6 +4,18 @@
 
 use crate::model::SectionKind;
 
+mod attendance;
+mod bodies;
+mod decisions;
+mod dissent;
+mod hyphens;
+
+pub use attendance::*;
+pub use bodies::*;
+pub use decisions::*;
+pub use dissent::*;
+pub use hyphens::mend_hyphens;
+
 /// Section headings (lower case, without a trailing colon) and their normalised kind.
 pub const HEADINGS: &[(&str, SectionKind)] = &[
     ("resume", SectionKind::Resume),
@@ -146,35 +158,6 @@ pub fn month_number(name: &str) -> Option<u32> {
     MONTHS.iter().find(|(n, _)| *n == name).map(|(_, m)| *m)
 }
 
-/// Endings of body names (`Økonomiudvalget`, `Byrådet`, `Direktionen`), lower case.
-pub const BODY_ENDINGS: &[&str] = &[
-    "udvalget",
-    "udvalg",
-    "rådet",
-    "råd",
-    "direktionen",
-    "bestyrelsen",
-    "bestyrelse",
-    "magistraten",
-    "forum",
-    "gruppen",
-    "gruppe",
-    "nævnet",
-    "styregruppen",
-    "borgerrepræsentationen",
-    "regionsrådet",
-    "kommunalbestyrelsen",
-    "chefforum",
-    "ledelsen",
-];
-
-/// Whether `s` reads as the name of a body (`Direktionen`, `byrådet`, `Klima-, Teknik- og Miljøudvalget`).
-pub fn is_body_name(s: &str) -> bool {
-    let s = s.trim().trim_end_matches([',', '.', ':']).to_lowercase();
-    let words = s.split_whitespace().count();
-    words > 0 && words <= 8 && BODY_ENDINGS.iter().any(|e| s.ends_with(e))
-}
-
 /// Lines that announce a table of contents.
 pub const TOC_HEADINGS: &[&str] = &[
     "indholdsfortegnelse",
@@ -225,40 +208,6 @@ pub const BULLETS: &[char] = &['-', '–', '—', '•', '*', '·', '▪', '◦'
 /// `Oversigt 4.`).
 pub const CAPTION_WORDS: &[&str] = &["tabel", "tab.", "figur", "oversigt"];
 
-/// Labels of the members who are away (`Afbud: Anne Hansen`, `Fraværende med afbud:`), in a
-/// document's head and in its decisions.
-pub const ABSENT_LABELS: &[&str] = &[
-    "afbud",
-    "fraværende med afbud",
-    "fraværende",
-    "ikke til stede",
-    "fravær",
-];
-
-/// Labels of the members who are present, in a document's head.
-pub const PRESENT_LABELS: &[&str] = &[
-    "deltagere",
-    "medlemmer",
-    "til stede",
-    "tilstede",
-    "fremmødte",
-];
-
-/// Labels of attendance notes a decision carries besides absence (`Til stede: …`, `Deltog ikke:
-/// …`).
-pub const DECISION_ATTENDANCE_LABELS: &[&str] = &["til stede", "deltog ikke"];
-
-/// Phrases that say a member was away for one item only (`X deltog ikke i behandlingen`,
-/// `erklærede sig inhabil`, `forlod mødet kl. 17.40`).
-pub const SCOPED_ABSENCE: &[&str] = &[
-    "deltog ikke i behandlingen",
-    "deltog ikke i sagens behandling",
-    "deltog ikke i mødet",
-    "erklærede sig inhabil",
-    "var inhabil",
-    "forlod mødet",
-];
-
 /// Labels of the meeting's date in a document's head.
 pub const DATE_LABELS: &[&str] = &["mødedato", "dato"];
 /// Labels of the meeting's start time.
@@ -304,12 +253,6 @@ pub const ABBREVIATIONS: &[&str] = &[
     "afd", "adm",
 ];
 
-/// Words that stand for the whole body as the subject of a decision (`man`, `det`, `der`), lower
-/// case: `Man kan ikke godkende …` is the body's decision, not a minority.
-pub const BODY_PRONOUNS: &[&str] = &["man", "det", "der"];
-/// Subjects that are no member (`sagen`, `administrationen`), lower case.
-pub const NON_MEMBER_SUBJECTS: &[&str] = &["sagen", "administrationen"];
-
 /// Headings that a web transcription runs into the paragraph before them, followed by a capital
 /// (`… Baggrund Kommunen har …`), as printed.
 pub const RUN_ON_HEADINGS: &[&str] =
@@ -335,6 +278,26 @@ pub fn alternation(words: &[&str]) -> String {
                 .map(regex::escape)
                 .collect::<Vec<_>>()
                 .join(r"\s+")
+        })
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// Like [`alternation`], for word lists whose entries may end in `*` (any ending: `besvar*`)
+/// and start or end mid-phrase (`, idet`); wrap it in `\b(?:…)\b` where words are whole.
+pub fn forms(words: &[&str]) -> String {
+    let mut words: Vec<&str> = words.to_vec();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words
+        .iter()
+        .map(|w| {
+            let (stem, any) = w.strip_suffix('*').map_or((*w, ""), |s| (s, r"\w*"));
+            let body = stem
+                .split(' ')
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join(r"\s+");
+            format!("{body}{any}")
         })
         .collect::<Vec<_>>()
         .join("|")
