@@ -4,7 +4,9 @@
 //! each section and table carries the page it starts on.
 
 use super::sections::{self, RawSection};
-use super::{attendance, beslutning, caseline, dissent, indstilling, punkt, tables, vocab};
+use super::{
+    attendance, beslutning, caseline, dissent, indstilling, punkt, tables, vocab, vocab_items,
+};
 use crate::model::{Beslutning, Indstilling, Meeting, Punkt, Section, SectionKind, Table};
 use crate::read::Text;
 
@@ -247,7 +249,15 @@ fn decisions(
         }
         let head = s.decision.clone().unwrap_or_default();
         let undated_plain = head.date.is_none() && head.body.is_none();
-        let (dissents, votes) = dissent::dissents_and_votes(&text);
+        // a preamble before the header printed again is kept in the text, not classified
+        let decisional =
+            sections::join_paragraphs(s.lines[s.preamble..].iter().map(|(_, l)| l.as_str()));
+        let decisional = if decisional.is_empty() {
+            text.clone()
+        } else {
+            decisional
+        };
+        let (dissents, votes) = dissent::dissents_and_votes(&decisional);
         beslutninger.push(Beslutning {
             body: head
                 .body
@@ -255,7 +265,7 @@ fn decisions(
             date: head
                 .date
                 .or_else(|| undated_plain.then(|| meeting.date.clone()).flatten()),
-            outcome: beslutning::outcome(&text),
+            outcome: beslutning::outcome(&decisional),
             dissents,
             votes,
             text: text.clone(),
@@ -268,10 +278,18 @@ fn decisions(
 /// The item's recommendation: its `Indstilling` section(s), or a paragraph that recommends
 /// (`… indstiller, at …`) where the layout has no heading for it.
 fn find_indstilling(sections: &[RawSection]) -> Option<Indstilling> {
+    // a heading that is itself the intro (`Forvaltningen foreslår:`) opens the clauses
     let own: Vec<String> = sections
         .iter()
         .filter(|s| s.kind == SectionKind::Indstilling)
-        .flat_map(|s| s.lines.iter().map(|(_, l)| l.clone()))
+        .flat_map(|s| {
+            let intro = vocab_items::INDSTILLING_INTROS
+                .contains(&s.heading.trim().to_lowercase().as_str())
+                .then(|| format!("{}:", s.heading.trim()));
+            intro
+                .into_iter()
+                .chain(s.lines.iter().map(|(_, l)| l.clone()))
+        })
         .collect();
     if own.iter().any(|l| !l.trim().is_empty()) {
         return indstilling::parse(&own);
