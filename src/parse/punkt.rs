@@ -182,12 +182,7 @@ fn confirmed(lines: &[String], h: &Header, toc: &Toc) -> bool {
         return false;
     }
     let marked = h.closed || previous_marker(lines, h.line).is_some();
-    h.parent.is_some()
-        || (marked && !h.shape.is_weak())
-        || toc
-            .entries
-            .iter()
-            .any(|e| e.line < h.line && e.agrees(&h.number, &h.title))
+    h.parent.is_some() || (marked && !h.shape.is_weak()) || toc.lists(h)
 }
 
 /// A number printed twice is a table of contents entry the first time when nothing but other
@@ -197,11 +192,12 @@ fn drop_toc_repeats(lines: &[String], headers: Vec<Header>) -> Vec<Header> {
     let mut keep = Vec::new();
     for (k, h) in headers.iter().enumerate() {
         let repeated = headers[k + 1..].iter().any(|o| o.number == h.number);
-        let bare = lines[h.line + 1..]
+        let after = (h.line + 1 + h.title_lines).min(lines.len());
+        let bare = lines[after..]
             .iter()
             .find(|l| !l.trim().is_empty())
             .is_none_or(|_| {
-                let next = (h.line + 1..lines.len()).find(|&j| !lines[j].trim().is_empty());
+                let next = (after..lines.len()).find(|&j| !lines[j].trim().is_empty());
                 next.is_some_and(|j| is_header_line.contains(&j))
             });
         if repeated && bare {

@@ -182,6 +182,13 @@ fn scan<'a>(
         let Some((shape, c, raw_title)) = read(t) else {
             continue;
         };
+        // `2. maj 2017 kl. 10:00` is a date
+        if super::dates::find_dates(t)
+            .first()
+            .is_some_and(|d| d.start == 0)
+        {
+            continue;
+        }
         let number = c["num"].trim_end_matches('.').to_string();
         let (title, case_numbers, rest) = split_title(&raw_title);
         if title.is_empty() || title.len() > 1500 {

@@ -30,6 +30,20 @@ impl Entry {
 #[derive(Debug, Default)]
 pub struct Toc {
     pub entries: Vec<Entry>,
+    /// Header lines that are themselves entries (a dot-leader line, a run of headers): the
+    /// list, not the item.
+    pub listing: std::collections::HashSet<usize>,
+}
+
+impl Toc {
+    /// Whether the table of contents lists this header before it (and it is not in the list).
+    pub fn lists(&self, h: &Header) -> bool {
+        !self.listing.contains(&h.line)
+            && self
+                .entries
+                .iter()
+                .any(|e| e.line < h.line && e.agrees(&h.number, &h.title))
+    }
 }
 
 static ENTRY: LazyLock<Regex> = LazyLock::new(|| {
@@ -80,6 +94,7 @@ impl Toc {
                 });
             }
         };
+        let mut listing = std::collections::HashSet::new();
         for (i, l) in lines.iter().enumerate() {
             if is_toc_line(l.trim()) {
                 push(i, l);
@@ -99,6 +114,7 @@ impl Toc {
             };
             if next.is_some_and(|j| at.contains(&j) && lists_next(j)) {
                 push(h.line, &format!("{} {}", h.number, h.title));
+                listing.insert(h.line);
             }
         }
         // the lines under a TOC heading, up to the first item's company
@@ -107,9 +123,18 @@ impl Toc {
             if !vocab::TOC_HEADINGS.contains(&t.as_str()) {
                 continue;
             }
+            // the list ends where a title comes again: the items have begun
+            let mut seen = std::collections::HashSet::new();
             for (j, l) in lines.iter().enumerate().skip(i + 1).take(80) {
                 let t = l.trim();
                 if case_line(t).is_some() || SAG_LINE.is_match(t) {
+                    break;
+                }
+                let title = ENTRY.captures(t).map(|c| norm_title(&c["title"]));
+                if title
+                    .as_ref()
+                    .is_some_and(|x| x.len() >= 3 && !seen.insert(x.clone()))
+                {
                     break;
                 }
                 if !t.is_empty() && t.chars().count() <= 200 {
@@ -117,7 +142,7 @@ impl Toc {
                 }
             }
         }
-        Toc { entries }
+        Toc { entries, listing }
     }
 }
 

@@ -8,4 +8,5 @@ mod facts;
 mod golden;
 mod index;
 mod pdf;
+mod structure;
 mod support;
