@@ -45,16 +45,6 @@ static ADDRESSEE_VERB: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Parses the text of an `Indstilling` section (its lines in order).
 pub fn parse(lines: &[String]) -> Option<Indstilling> {
-    // each line with whether a blank line stands before it
-    let mut blank_before = Vec::new();
-    let mut blank = false;
-    for l in lines.iter().map(|l| l.trim()) {
-        if l.is_empty() {
-            blank = true;
-        } else {
-            blank_before.push(std::mem::take(&mut blank));
-        }
-    }
     let lines: Vec<&str> = lines
         .iter()
         .map(|l| l.trim())
@@ -76,12 +66,9 @@ pub fn parse(lines: &[String]) -> Option<Indstilling> {
     let mut list_kind: Option<Enum> = None;
     // an intro ending in `at` with nothing after it: plain sentences are its clauses
     let mut open_at = false;
-    for (k, line) in lines.iter().enumerate() {
+    for line in &lines {
         let (had_enum, body) = strip_enumerator(line);
         let kind = enum_kind(line);
-        if blank_before[k] && open_at && !clauses.is_empty() {
-            open_at = false;
-        }
         if to.is_none()
             && let Some(c) = TO_BODY.captures(body)
             && vocab::is_body_name(&c["to"])
@@ -431,5 +418,58 @@ mod tests {
         );
         assert_eq!(i.clauses.len(), 2);
         assert!(i.clauses[1].contains("Julegaver") && i.clauses[1].contains("Personaledag"));
+    }
+
+    #[test]
+    fn at_n_lines_in_any_case() {
+        // FirstAgenda web page (Aarhus): `Det indstilles:` / `At 1) Byrådet …`
+        let i = p(
+            "Det indstilles:\nAt 1) Byrådet drøfter og godkender eventuelle ændringer til budgetforslaget 2026.\nAt 2) Budgettet offentliggøres.",
+        );
+        assert_eq!(
+            i.clauses,
+            [
+                "Byrådet drøfter og godkender eventuelle ændringer til budgetforslaget 2026.",
+                "Budgettet offentliggøres."
+            ]
+        );
+    }
+
+    #[test]
+    fn plain_sentences_after_an_open_at_are_clauses() {
+        // SBSYS publication (Ballerup): no enumerator and no `at` on the clause lines
+        let i = p(
+            "Center for IT og Digitalisering indstiller, at\n\nGennemførelse af pilottest for KMB IT-udvalgets medlemmer godkendes.\n\nPilottesten gennemføres fra september til november 2013.",
+        );
+        assert_eq!(
+            i.clauses,
+            [
+                "Gennemførelse af pilottest for KMB IT-udvalgets medlemmer godkendes.",
+                "Pilottesten gennemføres fra september til november 2013."
+            ]
+        );
+        let i = p("Administrationen indstiller,\nDette er baggrunden.");
+        assert!(i.clauses.is_empty(), "{:?}", i.clauses);
+    }
+
+    #[test]
+    fn a_top_level_number_closes_the_open_clause() {
+        let i = p(
+            "Administrationen indstiller, at\n1. følgende skoler godkendes:\na) Skole A\nb) Skole B\n2. sagen oversendes til Byrådet.",
+        );
+        assert_eq!(
+            i.clauses,
+            [
+                "følgende skoler godkendes: Skole A Skole B",
+                "sagen oversendes til Byrådet."
+            ]
+        );
+    }
+
+    #[test]
+    fn the_addressee_after_indstiller_til() {
+        let i = p("Forvaltningen indstiller til Økonomiudvalget, at planen godkendes.");
+        assert_eq!(i.to.as_deref(), Some("Økonomiudvalget"));
+        assert_eq!(i.clauses, ["planen godkendes."]);
     }
 }

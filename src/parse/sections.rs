@@ -402,4 +402,90 @@ mod tests {
             Some("2015-01-06")
         );
     }
+
+    fn lines(s: &str) -> Vec<String> {
+        s.lines().map(String::from).collect()
+    }
+
+    #[test]
+    fn decision_headers_in_more_styles() {
+        for (line, body, date) in [
+            (
+                "Beslutning i Byrådet, 12. marts 2019",
+                Some("Byrådet"),
+                "2019-03-12",
+            ),
+            (
+                "Beslutning i Kommunalbestyrelsen, 12. marts 2019, pkt. 4",
+                Some("Kommunalbestyrelsen"),
+                "2019-03-12",
+            ),
+            (
+                "Beslutning fra Økonomiudvalget, 12-03-2019",
+                Some("Økonomiudvalget"),
+                "2019-03-12",
+            ),
+            (
+                "Beslutning truffet i Byrådet den 2. maj 2019",
+                Some("Byrådet"),
+                "2019-05-02",
+            ),
+            ("Beslutning den 3. marts 1890", None, "1890-03-03"),
+            (
+                "Sogneraadets Beslutning den 3. Marts 1890",
+                Some("Sogneraadet"),
+                "1890-03-03",
+            ),
+            (
+                "Kultur- og Fritidsudvalgets beslutning den 04.12.2012 Punkt 2",
+                Some("Kultur- og Fritidsudvalget"),
+                "2012-12-04",
+            ),
+        ] {
+            let d = decision_head(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(
+                (d.body.as_deref(), d.date.as_deref()),
+                (body, Some(date)),
+                "{line}"
+            );
+        }
+        assert!(decision_head("Sagens behandling").is_none());
+        assert!(decision_head("Politisk behandling").is_none());
+    }
+
+    #[test]
+    fn the_same_header_again_inside_a_decision_ends_its_preamble() {
+        // Copenhagen committee print (outcomes-kk): a remark and a member leaving, then the
+        // committee's own header for the same meeting, then the decision
+        let l = lines(
+            "BESLUTNING FOLKEOPLYSNINGSUDVALGET DEN 15-09-2026\nAnders Berner forlod herefter mødet grundet inhabilitet.\n\nFolkeoplysningsudvalgets beslutning på mødet den 15. september 2026:\n\nMed denne bemærkning blev indstillingen godkendt.\nØKONOMIUDVALGETS BESLUTNING DEN 22.09.2026\nAnbefales.",
+        );
+        let s = split(&l);
+        assert_eq!(s.len(), 2, "another body's header still opens a decision");
+        assert_eq!(s[0].preamble, 2);
+        assert!(s[0].text().starts_with("Anders Berner"));
+        assert_eq!(
+            s[1].decision.as_ref().unwrap().body.as_deref(),
+            Some("Økonomiudvalget")
+        );
+    }
+
+    #[test]
+    fn labelled_lines_head_the_decisions_of_a_case_history() {
+        // FirstAgenda web page (Aarhus): `Sagsforløb:` then one block a meeting
+        let l = lines(
+            "Sagsforløb:\nUdvalg: Magistraten\nDato: 02-09-2025\nPunktnummer: 3\nFremsendes til Aarhus Byråd.\nUdvalg: Aarhus Byråd\nDato: 10-09-2025\nPunktnummer: 2\nFremsendes til 1. tekniske behandling i Magistraten.",
+        );
+        let d: Vec<_> = split(&l)
+            .into_iter()
+            .filter_map(|s| s.decision.map(|d| (d.body, d.date, s.lines.len())))
+            .collect();
+        assert_eq!(
+            d,
+            [
+                (Some("Magistraten".into()), Some("2025-09-02".into()), 1),
+                (Some("Aarhus Byråd".into()), Some("2025-09-10".into()), 1)
+            ]
+        );
+    }
 }
