@@ -322,4 +322,35 @@ mod tests {
                 .starts_with("Borgmesterens Forvaltning indstiller")
         );
     }
+
+    #[test]
+    fn a_weaker_shape_than_the_documents_own_is_no_item() {
+        // the items are `N. Title`; a `N Title` line with a case line under it sits in an item
+        let l = lines(
+            "1. Budget\nSagsnr.: 14/689\nTekst\n12 Notat om økonomi\nSagsnr.: 14/700\n\n2. Plan\nSagsnr.: 14/690\nTekst\n\n3. Veje\nSagsnr.: 14/691",
+        );
+        let n: Vec<_> = find_headers(&l).iter().map(|h| h.number.clone()).collect();
+        assert_eq!(n, ["1", "2", "3"]);
+    }
+
+    #[test]
+    fn a_long_title_is_kept_with_a_case_line() {
+        // outcomes-aarhus: a member's proposal printed whole as the item's title
+        let title = format!(
+            "Forslag fra Socialistisk Folkepartis Byrådsgruppe {}",
+            "om tunnelløsningen ".repeat(24)
+        );
+        let with_case = lines(&format!(
+            "Punkt 1: {title}\nSagsnr.: 00.00.00-A00-1-00\nTekst"
+        ));
+        assert_eq!(find_headers(&with_case).len(), 1);
+        let without = lines(&format!(
+            "Punkt 1: {title}\nTekst\nPunkt 2: Budget\nSagsnr.: 14/689"
+        ));
+        let n: Vec<_> = find_headers(&without)
+            .iter()
+            .map(|h| h.number.clone())
+            .collect();
+        assert_eq!(n, ["2"]);
+    }
 }

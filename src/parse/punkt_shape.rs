@@ -64,7 +64,7 @@ static SHAPES: LazyLock<Vec<(Shape, Regex)>> = LazyLock::new(|| {
         (
             Shape::Dot,
             vocab::re(&format!(
-                r"^{LUKKET}(?P<num>[0-9]{{1,4}})\.{{1,12}}\s*(?:[-–]\s+)?{title}$"
+                r"^{LUKKET}(?P<num>[0-9]{{1,4}})\s?\.{{1,12}}\s*(?:[-–]\s+)?{title}$"
             )),
         ),
         (
@@ -142,11 +142,11 @@ pub fn numbered_candidates(lines: &[String]) -> Vec<Header> {
             if let Some(c) = re.captures(t) {
                 let title = c["title"].to_string();
                 let after = &t[c.name("num").map_or(0, |m| m.end())..];
-                let shape = if *shape == Shape::Dot
-                    && !after.starts_with("..")
-                    && !after.starts_with(|c: char| {
-                        c == '.' && after[1..].starts_with(char::is_whitespace)
-                    }) {
+                // `38.Redegørelse`: one full stop and the title right after it
+                let glued = after
+                    .strip_prefix('.')
+                    .is_some_and(|r| r.starts_with(|c: char| c != '.' && !c.is_whitespace()));
+                let shape = if *shape == Shape::Dot && glued {
                     Shape::Glued
                 } else {
                     *shape
@@ -344,6 +344,12 @@ mod tests {
             ),
             ("3) Budget 2020", Shape::Separated, "3", "Budget 2020"),
             (
+                "26 . Repræsentation i råd",
+                Shape::Dot,
+                "26",
+                "Repræsentation i råd",
+            ),
+            (
                 "4......... Thorsminde Havn, bevilling",
                 Shape::Dot,
                 "4",
@@ -392,5 +398,6 @@ mod tests {
     fn years_and_toc_lines_are_no_headers() {
         assert!(numbered_candidates(&lines("1890 Sogneraadet vedtog")).is_empty());
         assert!(numbered_candidates(&lines("12. Budget ........ 4")).is_empty());
+        assert!(numbered_candidates(&lines("2. maj 2017 kl. 10:00")).is_empty());
     }
 }

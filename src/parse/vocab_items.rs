@@ -48,7 +48,8 @@ pub const STANDING_ITEMS: &[&str] = &[
 pub fn is_standing_item(title: &str) -> bool {
     let t = title.trim().trim_end_matches(['.', ':']).to_lowercase();
     STANDING_ITEMS.iter().any(|w| {
-        t == *w
+        let w = w.trim_end_matches('.');
+        t == w
             || t.strip_prefix(w)
                 .is_some_and(|rest| rest.starts_with([' ', ',', ':', '-', '–']))
     })
@@ -160,8 +161,9 @@ mod tests {
             let mut title: Vec<char> = w.chars().collect();
             title[0] = title[0].to_uppercase().next().unwrap();
             let title: String = title.into_iter().collect();
+            // last on the agenda: only the item before it continues into it
             let text = format!(
-                "1. Budget\nSagsnr.: 14/689\nTekst\n\n2. {title}\nIntet.\n\n3. Plan\nSagsnr.: 14/690\nTekst"
+                "1. Budget\nSagsnr.: 14/689\nTekst\n\n2. Plan\nSagsnr.: 14/690\nTekst\n\n3. {title}\nIntet."
             );
             let n: Vec<String> = punkt::find_headers(&lines(&text))
                 .iter()
@@ -169,6 +171,9 @@ mod tests {
                 .collect();
             assert_eq!(n, ["1", "2", "3"], "{w}");
         }
+        // a numbered paragraph that happens to continue the numbering is no item
+        let text = "1. Budget\nSagsnr.: 14/689\nTekst\n\n2. Plan\nSagsnr.: 14/690\nTekst\n3. Flere ledige skal i arbejde";
+        assert_eq!(punkt::find_headers(&lines(text)).len(), 2);
     }
 
     #[test]
