@@ -76,7 +76,8 @@ fn ymd(y: &str, m: &str, d: &str) -> Option<NaiveDate> {
     if y < 100 {
         y += if y < 70 { 2000 } else { 1900 };
     }
-    if !(1900..=2100).contains(&y) {
+    // archives hold minutes from 1850 on
+    if !(1850..=2100).contains(&y) {
         return None;
     }
     NaiveDate::from_ymd_opt(y, m.parse().ok()?, d.parse().ok()?)

@@ -26,13 +26,19 @@ static INTRO_AT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ENUMERATOR: LazyLock<Regex> = LazyLock::new(|| {
     vocab::re(&format!(
-        r"^(?:{}\s*|\(?[0-9]{{1,2}}[.)]\s+|\(?[a-hA-H]\)\s*|[a-h]\.\s+|at\s+[0-9]{{1,2}}\)\s*)+",
+        r"^(?:{}\s*|\(?[0-9]{{1,2}}[.)]\s+|\(?[a-hA-H]\)\s*|[a-h]\.\s+|[Aa]t\s+[0-9]{{1,2}}\)\s*)+",
         vocab::char_class(vocab::BULLETS)
     ))
 });
 static CLAUSE_SPLIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i),\s*(?:og\s+|samt\s+)?at\s+|\s+og\s+at\s+").unwrap());
 static AT_N: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[Aa]t\s+[0-9]{1,2}\)\s*").unwrap());
+static TO_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    vocab::re(&format!(
+        r"(?i)\b(?:{})\s+til\s+(?P<to>[^,:]{{3,80}}?)\s*[,:]",
+        vocab::alternation(vocab::RECOMMEND_VERBS)
+    ))
+});
 static ADDRESSEE_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?P<to>[\p{L} ,.\-–]*?)\s*(?:godkender|beslutter|tiltræder|vedtager|anbefaler|drøfter|tager|træffer)\s*[,:]?$").unwrap()
 });
@@ -56,8 +62,19 @@ pub fn parse(lines: &[String]) -> Option<Indstilling> {
     // (only after a long line: a short one ended where its author ended it)
     let mut extendable = false;
     let mut prev_len = 0;
+    // the kind of enumerator that opened the list (`1.` under `1.`, not `a)` under `1.`)
+    let mut list_kind: Option<Enum> = None;
+    // an intro ending in `at` with nothing after it: plain sentences are its clauses
+    let mut open_at = false;
     for line in &lines {
         let (had_enum, body) = strip_enumerator(line);
+        let kind = enum_kind(line);
+        if to.is_none()
+            && let Some(c) = TO_BODY.captures(body)
+            && vocab::is_body_name(&c["to"])
+        {
+            to = Some(c["to"].trim().to_string());
+        }
         let may_continue = std::mem::take(&mut extendable) && prev_len >= 60;
         prev_len = line.chars().count();
         if may_continue
@@ -101,7 +118,11 @@ pub fn parse(lines: &[String]) -> Option<Indstilling> {
         }
         let recommends =
             lower.contains("indstill") || lower.contains("anbefal") || lower.contains("foreslå");
-        if recommends && let Some(first) = AT_N.find(body) {
+        let at_n_line = AT_N.find(line).is_some_and(|m| m.start() == 0);
+        if (recommends || at_n_line)
+            && let Some(first) = AT_N.find(if at_n_line { line } else { body })
+        {
+            let body = if at_n_line { line } else { body };
             for part in AT_N
                 .split(&body[first.start()..])
                 .map(str::trim)
@@ -109,7 +130,8 @@ pub fn parse(lines: &[String]) -> Option<Indstilling> {
             {
                 clauses.push(part.to_string());
             }
-            in_list = false;
+            in_list = at_n_line;
+            last_open = false;
             continue;
         }
         if INTRO_AT.is_match(body) && recommends {
@@ -118,6 +140,12 @@ pub fn parse(lines: &[String]) -> Option<Indstilling> {
             if tail.is_empty() {
                 in_list = true;
                 last_open = false;
+                let intro = m
+                    .as_str()
+                    .trim_end()
+                    .trim_end_matches([':', ';'])
+                    .trim_end();
+                open_at = intro.to_lowercase().ends_with(" at") || intro.ends_with(",at");
                 continue;
             }
             let at_form = m.as_str().trim_end().ends_with("at") || m.as_str().ends_with("at ");
@@ -142,6 +170,10 @@ pub fn parse(lines: &[String]) -> Option<Indstilling> {
             }
             continue;
         }
+        // a new enumerator of the kind that opened the list closes the open clause
+        if had_enum && last_open && kind.is_some() && kind == list_kind {
+            last_open = false;
+        }
         if had_enum && last_open {
             if let Some(last) = clauses.last_mut() {
                 last.push(' ');
@@ -150,6 +182,9 @@ pub fn parse(lines: &[String]) -> Option<Indstilling> {
             continue;
         }
         if had_enum && in_list {
+            if !last_open {
+                list_kind = list_kind.or(kind);
+            }
             clauses.push(body.to_string());
             last_open = body.ends_with(':');
             extendable = true;
@@ -163,8 +198,15 @@ pub fn parse(lines: &[String]) -> Option<Indstilling> {
             }
             continue;
         }
+        if open_at && !had_enum && !recommends && body.chars().count() <= 400 {
+            // `X indstiller, at` / `Pilottesten gennemføres …` / `Budgettet godkendes.`
+            clauses.push(body.to_string());
+            extendable = true;
+            continue;
+        }
         in_list = false;
         last_open = false;
+        open_at = false;
     }
     let text = lines.join("\n");
     Some(Indstilling {
@@ -173,6 +215,33 @@ pub fn parse(lines: &[String]) -> Option<Indstilling> {
         text,
         clauses,
     })
+}
+
+/// The kinds of enumerator a list uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Enum {
+    Number,
+    Letter,
+    Bullet,
+}
+
+/// The kind of the first enumerator on a line.
+fn enum_kind(line: &str) -> Option<Enum> {
+    let t = line.trim_start().trim_start_matches('(');
+    let t = t
+        .strip_prefix("at ")
+        .or_else(|| t.strip_prefix("At "))
+        .unwrap_or(t);
+    let first = t.chars().next()?;
+    if vocab::BULLETS.contains(&first) {
+        Some(Enum::Bullet)
+    } else if first.is_ascii_digit() {
+        Some(Enum::Number)
+    } else if first.is_alphabetic() && t[first.len_utf8()..].starts_with([')', '.']) {
+        Some(Enum::Letter)
+    } else {
+        None
+    }
 }
 
 fn strip_enumerator(line: &str) -> (bool, &str) {
@@ -349,5 +418,58 @@ mod tests {
         );
         assert_eq!(i.clauses.len(), 2);
         assert!(i.clauses[1].contains("Julegaver") && i.clauses[1].contains("Personaledag"));
+    }
+
+    #[test]
+    fn at_n_lines_in_any_case() {
+        // FirstAgenda web page (Aarhus): `Det indstilles:` / `At 1) Byrådet …`
+        let i = p(
+            "Det indstilles:\nAt 1) Byrådet drøfter og godkender eventuelle ændringer til budgetforslaget 2026.\nAt 2) Budgettet offentliggøres.",
+        );
+        assert_eq!(
+            i.clauses,
+            [
+                "Byrådet drøfter og godkender eventuelle ændringer til budgetforslaget 2026.",
+                "Budgettet offentliggøres."
+            ]
+        );
+    }
+
+    #[test]
+    fn plain_sentences_after_an_open_at_are_clauses() {
+        // SBSYS publication (Ballerup): no enumerator and no `at` on the clause lines
+        let i = p(
+            "Center for IT og Digitalisering indstiller, at\n\nGennemførelse af pilottest for KMB IT-udvalgets medlemmer godkendes.\n\nPilottesten gennemføres fra september til november 2013.",
+        );
+        assert_eq!(
+            i.clauses,
+            [
+                "Gennemførelse af pilottest for KMB IT-udvalgets medlemmer godkendes.",
+                "Pilottesten gennemføres fra september til november 2013."
+            ]
+        );
+        let i = p("Administrationen indstiller,\nDette er baggrunden.");
+        assert!(i.clauses.is_empty(), "{:?}", i.clauses);
+    }
+
+    #[test]
+    fn a_top_level_number_closes_the_open_clause() {
+        let i = p(
+            "Administrationen indstiller, at\n1. følgende skoler godkendes:\na) Skole A\nb) Skole B\n2. sagen oversendes til Byrådet.",
+        );
+        assert_eq!(
+            i.clauses,
+            [
+                "følgende skoler godkendes: Skole A Skole B",
+                "sagen oversendes til Byrådet."
+            ]
+        );
+    }
+
+    #[test]
+    fn the_addressee_after_indstiller_til() {
+        let i = p("Forvaltningen indstiller til Økonomiudvalget, at planen godkendes.");
+        assert_eq!(i.to.as_deref(), Some("Økonomiudvalget"));
+        assert_eq!(i.clauses, ["planen godkendes."]);
     }
 }

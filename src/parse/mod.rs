@@ -14,10 +14,13 @@ pub mod meeting;
 pub mod numbers;
 pub mod punkt;
 mod punkt_body;
+pub mod punkt_shape;
+pub mod punkt_toc;
 pub mod reflow;
 pub mod sections;
 pub mod tables;
 pub mod vocab;
+pub mod vocab_items;
 
 use crate::model::{Document, Kind, Punkt, SCHEMA_VERSION, Source, Table};
 use crate::read::Text;

@@ -6,125 +6,117 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-use super::caseline::{SAG_LINE, access_marker, case_line, case_matches};
-use super::vocab;
-
-/// An item header found at a line.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Header {
-    pub line: usize,
-    pub number: String,
-    pub title: String,
-    pub closed: bool,
-    /// Case numbers printed on the header line itself.
-    pub case_numbers: Vec<String>,
-    /// Text that runs on after the title on the same line (transcriptions).
-    pub rest: Option<String>,
-    /// The heading an outline-numbered item sits under (`1 First Agenda` for `1.2 …`).
-    pub parent: Option<String>,
-    /// Lines after the header line that continue its title (a title wrapped in a PDF).
-    pub title_lines: usize,
-}
-
-static STRONG: LazyLock<Regex> = LazyLock::new(|| {
-    vocab::re(&format!(
-        r"(?ix)^(?P<lukket>lukket(?:\s+punkt)?\s*[:\-–]?\s*)?
-        (?:{})\s*
-        (?P<num>[0-9]{{1,4}}[a-z]?)\s*[:.\-–)]?\s+(?P<title>\S.*)$",
-        vocab::alternation(vocab::ITEM_WORDS)
-    ))
-});
-static WEAK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)^(?P<lukket>(?i:lukket(?:\s+punkt)?)\s*[:\-–]\s*)?
-        (?P<num>[0-9]{1,4}\.|[0-9]{1,3}\.[0-9]{1,2}\.?)\s+(?P<title>[\p{Lu}0-9«»\x22„“'§].*)$",
-    )
-    .unwrap()
-});
-static TOC_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\.{4,}|…{2,}|(?:\s\.){3,}|_{4,})\s*[0-9]*\s*$|(?:\.{3}|…)\s*[0-9]{1,4}\s*$")
-        .unwrap()
-});
-/// A table-of-contents entry: a title with dot leaders or a tab before a page number.
-pub fn is_toc_line(line: &str) -> bool {
-    TOC_LINE.is_match(line.trim_end())
-}
+use super::caseline::{SAG_LINE, case_line};
+use super::punkt_shape::previous_marker;
+pub use super::punkt_shape::{Header, is_toc_line};
+use super::punkt_shape::{STRONG, Shape, WEAK, keyword_candidates, numbered_candidates};
+use super::punkt_toc::Toc;
+use super::vocab_items;
 
 /// Finds the item headers of a document.
 ///
-/// Headers with the company real items keep (an open/closed marker, a case number) win. Where
-/// a document has such headers, a keyword header without company (`Punkt 5: Eventuelt`) is
-/// taken only when it continues their numbering; where it has none, keyword headers are taken
-/// as they stand.
+/// A header is taken on converging evidence: the company real items keep (an open/closed
+/// marker, a case number or `Sag:` line), agreement with the table of contents, and numbering
+/// that continues the headers already found. The document's own header shape is decided from
+/// the headers with company; a weaker shape (`48 Title`, `3) Title`, a number alone) is read
+/// only where it is that shape. Where nothing has company, keyword headers are taken as they
+/// stand.
 pub fn find_headers(lines: &[String]) -> Vec<Header> {
-    let mut headers = find_header_lines(lines);
+    let (mut headers, toc) = find_header_lines(lines);
     for h in &mut headers {
-        join_wrapped_title(lines, h);
+        super::punkt_toc::join_wrapped_title(lines, h, &toc);
     }
     headers
 }
 
-/// A title wrapped onto a second line, which the case line follows (`2. Godkendelse af … til
-/// Det` / `Regionale Arbejdsmarkedsråd` / `Sag: 22-013992 | Åbent`), is joined up.
-fn join_wrapped_title(lines: &[String], h: &mut Header) {
-    if h.rest.is_some() || !h.case_numbers.is_empty() {
-        return;
-    }
-    let (Some(next), Some(after)) = (lines.get(h.line + 1), lines.get(h.line + 2)) else {
-        return;
-    };
-    let n = next.trim();
-    let a = after.trim();
-    let is_case = |l: &str| case_line(l).is_some() || SAG_LINE.is_match(l);
-    if n.is_empty()
-        || n.contains('\t')
-        || n.len() > 120
-        || is_case(n)
-        || access_marker(n).is_some()
-        || super::sections::heading(n).is_some()
-        || !is_case(a)
-        || STRONG.is_match(a)
-        || WEAK.is_match(a)
-    {
-        return;
-    }
-    h.title = format!("{} {n}", h.title);
-    h.title_lines = 1;
-}
-
-fn find_header_lines(lines: &[String]) -> Vec<Header> {
-    let strong = drop_toc_repeats(lines, candidates(lines, &STRONG));
-    let mut weak = candidates(lines, &WEAK);
+/// The headers, and the table of contents: what is listed before the first item with company.
+fn find_header_lines(lines: &[String]) -> (Vec<Header>, Toc) {
+    let strong = drop_toc_repeats(lines, keyword_candidates(lines));
+    let mut weak = numbered_candidates(lines);
     outline_parents(lines, &mut weak);
-    let mut accepted: Vec<Header> = strong
+    let all: Vec<&Header> = strong.iter().chain(weak.iter()).collect();
+    let first_item = all
         .iter()
-        .chain(weak.iter())
-        .filter(|h| confirmed(lines, h))
-        .cloned()
+        .filter(|h| confirmed(lines, h, &Toc::default()))
+        .map(|h| h.line)
+        .min()
+        .unwrap_or(lines.len());
+    let toc = Toc::read(lines, first_item);
+    let mut accepted: Vec<Header> = all
+        .iter()
+        .filter(|h| confirmed(lines, h, &toc))
+        .map(|h| (*h).clone())
         .collect();
     if accepted.is_empty() {
-        return strong;
+        let strong = strong
+            .into_iter()
+            .filter(|h| h.title.len() <= 400)
+            .collect();
+        return (strong, toc);
     }
     accepted.sort_by_key(|h| h.line);
     accepted.dedup_by_key(|h| h.line);
-    let known: Vec<String> = accepted.iter().map(|h| h.number.clone()).collect();
-    let mut extra = Vec::new();
-    for h in strong.iter().filter(|h| !known.contains(&h.number)) {
-        let Ok(n) = h.number.parse::<u32>() else {
-            continue;
-        };
-        let prev = accepted.iter().rev().find(|a| a.line < h.line);
-        let next = accepted.iter().find(|a| a.line > h.line);
-        let num = |a: Option<&Header>| a.and_then(|a| a.number.parse::<u32>().ok());
-        let continues =
-            num(prev).is_some_and(|p| p + 1 == n) || num(next).is_some_and(|x| n + 1 == x);
-        if continues {
-            extra.push(h.clone());
+    let shape = document_shape(&accepted);
+    // a weaker shape than the document's own is a numbered paragraph, not an item
+    accepted.retain(|h| !h.shape.is_weak() || h.shape == shape);
+    loop {
+        let extra: Vec<Header> = all
+            .iter()
+            .filter(|h| h.shape == Shape::Keyword || h.shape == shape)
+            .filter(|h| !h.lower_case_title() && h.title.len() <= 400)
+            .filter(|h| {
+                !accepted
+                    .iter()
+                    .any(|a| a.number == h.number || a.line == h.line)
+            })
+            .filter(|h| continues(&accepted, h))
+            .map(|h| (*h).clone())
+            .collect();
+        if extra.is_empty() {
+            break;
+        }
+        accepted.extend(extra);
+        accepted.sort_by_key(|h| h.line);
+        accepted.dedup_by_key(|h| h.line);
+    }
+    (drop_toc_repeats(lines, accepted), toc)
+}
+
+/// The shape most headers with company have (a keyword or a full stop when tied).
+fn document_shape(accepted: &[Header]) -> Shape {
+    let mut counts: Vec<(Shape, usize)> = Vec::new();
+    for h in accepted {
+        match counts.iter_mut().find(|(s, _)| *s == h.shape) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((h.shape, 1)),
         }
     }
-    accepted.extend(extra);
-    accepted.sort_by_key(|h| h.line);
-    drop_toc_repeats(lines, accepted)
+    counts.sort_by_key(|(s, n)| (std::cmp::Reverse(*n), s.is_weak()));
+    counts.first().map_or(Shape::Dot, |(s, _)| *s)
+}
+
+/// Numbering continuity as evidence: a keyword header that continues the number of the item
+/// before or after it; another header when two of these agree: it follows the item before, it
+/// precedes the item after, it names a standing item (`Godkendelse af dagsorden`, `Eventuelt`).
+fn continues(accepted: &[Header], h: &Header) -> bool {
+    let Ok(n) = h.number.parse::<u32>() else {
+        return false;
+    };
+    let num = |a: Option<&Header>| a.and_then(|a| a.number.parse::<u32>().ok());
+    let prev = num(accepted.iter().rev().find(|a| a.line < h.line));
+    let next = num(accepted.iter().find(|a| a.line > h.line));
+    let after_prev = prev.is_some_and(|p| p + 1 == n);
+    let before_next = next.is_some_and(|x| n + 1 == x);
+    let standing = vocab_items::is_standing_item(&h.title);
+    let votes = [after_prev, before_next, standing]
+        .iter()
+        .filter(|v| **v)
+        .count();
+    if h.shape == Shape::Keyword {
+        after_prev || before_next
+    } else {
+        votes >= 2 && (after_prev || before_next)
+    }
 }
 
 /// Outline numbering (`1 First Agenda`, then `1.1 Status`, `1.2 …`): a sub-numbered line is an
@@ -139,8 +131,7 @@ fn outline_parents(lines: &[String], headers: &mut [Header]) {
         lines[..h.line].iter().rev().find_map(|l| {
             let t = l.trim();
             let c = PARENT.captures(t)?;
-            (&c["num"] == major && !t.contains('\t') && !TOC_LINE.is_match(t))
-                .then(|| t.to_string())
+            (&c["num"] == major && !t.contains('\t') && !is_toc_line(t)).then(|| t.to_string())
         })
     };
     let found: Vec<Option<String>> = headers
@@ -170,98 +161,28 @@ fn outline_parents(lines: &[String], headers: &mut [Header]) {
     }
 }
 
-fn candidates(lines: &[String], re: &Regex) -> Vec<Header> {
-    let mut out = Vec::new();
-    for (i, line) in lines.iter().enumerate() {
-        let t = line.trim();
-        if t.contains('\t') || TOC_LINE.is_match(t) {
-            continue;
-        }
-        let Some(c) = re.captures(t) else { continue };
-        let number = c["num"].trim_end_matches('.').to_string();
-        let (title, case_numbers, rest) = split_title(&c["title"]);
-        if title.is_empty() || title.len() > 400 {
-            continue;
-        }
-        let (title, lukket_title) = strip_closed(&title);
-        let closed = c.name("lukket").is_some()
-            || lukket_title
-            || previous_marker(lines, i).unwrap_or(false);
-        out.push(Header {
-            line: i,
-            number,
-            title,
-            closed,
-            case_numbers,
-            rest,
-            parent: None,
-            title_lines: 0,
-        });
-    }
-    out
-}
-
-/// A title runs to the end of the line, unless a case number follows it there (transcriptions
-/// run the header, the case number and the first paragraph together).
-fn split_title(s: &str) -> (String, Vec<String>, Option<String>) {
-    let s = s.trim();
-    if let Some(m) = case_matches(s).next() {
-        let after = s[m.end()..].trim();
-        let before = s[..m.start()].trim();
-        if !before.is_empty() && (after.is_empty() || s.len() > 160) {
-            let rest = (!after.is_empty()).then(|| after.to_string());
-            let title = before.trim_end_matches([',', '-', '–', ':', '(']).trim();
-            return (title.to_string(), vec![m.as_str().to_string()], rest);
-        }
-    }
-    (s.to_string(), Vec::new(), None)
-}
-
-/// `Lukket: Titel`, `Titel (lukket)`, `Titel - Lukket punkt`.
-fn strip_closed(title: &str) -> (String, bool) {
-    static PREFIX: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)^lukket(?:\s+punkt)?\s*[:\-–]\s*").unwrap());
-    static SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\s*(?:[-–]\s*lukket(?:\s+punkt)?|\(lukket(?:\s+punkt)?\))\s*$").unwrap()
-    });
-    let mut closed = false;
-    let mut t = title.to_string();
-    if PREFIX.is_match(&t) {
-        t = PREFIX.replace(&t, "").into_owned();
-        closed = true;
-    }
-    if SUFFIX.is_match(&t) {
-        t = SUFFIX.replace(&t, "").into_owned();
-        closed = true;
-    }
-    (t.trim().to_string(), closed)
-}
-
-fn previous_marker(lines: &[String], i: usize) -> Option<bool> {
-    lines[..i]
-        .iter()
-        .rev()
-        .filter(|l| !l.trim().is_empty())
-        .take(1)
-        .find_map(|l| access_marker(l))
-}
-
 /// A header without a keyword (`715. Kulturkommune 2017`) counts only with the company real
-/// items keep: an open/closed marker before it, or a case number or `Sag:` line just after it.
-fn confirmed(lines: &[String], h: &Header) -> bool {
-    if h.parent.is_some()
-        || h.closed
-        || !h.case_numbers.is_empty()
-        || previous_marker(lines, h.line).is_some()
-    {
-        return true;
-    }
-    lines[h.line + 1..]
+/// items keep: an open/closed marker before it, a case number or `Sag:` line just after it, or
+/// its entry in the table of contents.
+/// A title in lower case (`2. behandling af budget`) and a title longer than a title
+/// (over 400 characters) count only with a case line; a weak shape (`48 Title`) needs a case
+/// line or the table of contents, not a marker alone.
+fn confirmed(lines: &[String], h: &Header, toc: &Toc) -> bool {
+    let case_after = lines[h.line + 1 + h.title_lines..]
         .iter()
         .filter(|l| !l.trim().is_empty())
         .take(3)
         .take_while(|l| !WEAK.is_match(l.trim()) && !STRONG.is_match(l.trim()))
-        .any(|l| case_line(l).is_some() || SAG_LINE.is_match(l.trim()))
+        .any(|l| case_line(l).is_some() || SAG_LINE.is_match(l.trim()));
+    if case_after || !h.case_numbers.is_empty() {
+        return true;
+    }
+    let paragraph = h.title.len() > 400 || (h.shape.is_weak() && h.title.len() > 200);
+    if h.lower_case_title() || paragraph {
+        return false;
+    }
+    let marked = h.closed || previous_marker(lines, h.line).is_some();
+    h.parent.is_some() || (marked && !h.shape.is_weak()) || toc.lists(h)
 }
 
 /// A number printed twice is a table of contents entry the first time when nothing but other
@@ -271,11 +192,12 @@ fn drop_toc_repeats(lines: &[String], headers: Vec<Header>) -> Vec<Header> {
     let mut keep = Vec::new();
     for (k, h) in headers.iter().enumerate() {
         let repeated = headers[k + 1..].iter().any(|o| o.number == h.number);
-        let bare = lines[h.line + 1..]
+        let after = (h.line + 1 + h.title_lines).min(lines.len());
+        let bare = lines[after..]
             .iter()
             .find(|l| !l.trim().is_empty())
             .is_none_or(|_| {
-                let next = (h.line + 1..lines.len()).find(|&j| !lines[j].trim().is_empty());
+                let next = (after..lines.len()).find(|&j| !lines[j].trim().is_empty());
                 next.is_some_and(|j| is_header_line.contains(&j))
             });
         if repeated && bare {
@@ -399,5 +321,36 @@ mod tests {
                 .unwrap()
                 .starts_with("Borgmesterens Forvaltning indstiller")
         );
+    }
+
+    #[test]
+    fn a_weaker_shape_than_the_documents_own_is_no_item() {
+        // the items are `N. Title`; a `N Title` line with a case line under it sits in an item
+        let l = lines(
+            "1. Budget\nSagsnr.: 14/689\nTekst\n12 Notat om økonomi\nSagsnr.: 14/700\n\n2. Plan\nSagsnr.: 14/690\nTekst\n\n3. Veje\nSagsnr.: 14/691",
+        );
+        let n: Vec<_> = find_headers(&l).iter().map(|h| h.number.clone()).collect();
+        assert_eq!(n, ["1", "2", "3"]);
+    }
+
+    #[test]
+    fn a_long_title_is_kept_with_a_case_line() {
+        // outcomes-aarhus: a member's proposal printed whole as the item's title
+        let title = format!(
+            "Forslag fra Socialistisk Folkepartis Byrådsgruppe {}",
+            "om tunnelløsningen ".repeat(24)
+        );
+        let with_case = lines(&format!(
+            "Punkt 1: {title}\nSagsnr.: 00.00.00-A00-1-00\nTekst"
+        ));
+        assert_eq!(find_headers(&with_case).len(), 1);
+        let without = lines(&format!(
+            "Punkt 1: {title}\nTekst\nPunkt 2: Budget\nSagsnr.: 14/689"
+        ));
+        let n: Vec<_> = find_headers(&without)
+            .iter()
+            .map(|h| h.number.clone())
+            .collect();
+        assert_eq!(n, ["2"]);
     }
 }

@@ -4,7 +4,9 @@
 //! each section and table carries the page it starts on.
 
 use super::sections::{self, RawSection};
-use super::{attendance, beslutning, caseline, dissent, indstilling, punkt, tables, vocab};
+use super::{
+    attendance, beslutning, caseline, dissent, indstilling, punkt, tables, vocab, vocab_items,
+};
 use crate::model::{Beslutning, Indstilling, Meeting, Punkt, Section, SectionKind, Table};
 use crate::read::Text;
 
@@ -259,6 +261,14 @@ fn decisions(
             .or_else(|| undated_plain.then(|| meeting.date.clone()).flatten());
         notes.extend(attendance::attendance(&text));
         let decider = body.as_deref().or(meeting.body.as_deref());
+        // a preamble before the header printed again is kept in the text, not classified
+        let decisional =
+            sections::join_paragraphs(s.lines[s.preamble..].iter().map(|(_, l)| l.as_str()));
+        let decisional = if decisional.is_empty() {
+            text.clone()
+        } else {
+            decisional
+        };
         if let Some(last) = beslutninger.last_mut()
             && previous == Some(k.wrapping_sub(1))
             && date.is_some()
@@ -267,15 +277,15 @@ fn decisions(
         {
             last.text = format!("{}\n{}\n{}", last.text, s.heading.trim(), text);
             let (dissents, votes) = dissent::dissents_and_votes(&last.text);
-            last.outcome = beslutning::outcome_by(&text, decider);
+            last.outcome = beslutning::outcome_by(&decisional, decider);
             last.dissents = dissents;
             last.votes = votes;
             previous = Some(k);
             continue;
         }
-        let (dissents, votes) = dissent::dissents_and_votes(&text);
+        let (dissents, votes) = dissent::dissents_and_votes(&decisional);
         beslutninger.push(Beslutning {
-            outcome: beslutning::outcome_by(&text, decider),
+            outcome: beslutning::outcome_by(&decisional, decider),
             body,
             date,
             dissents,
@@ -303,10 +313,18 @@ fn same_body(a: Option<&str>, b: Option<&str>) -> bool {
 /// The item's recommendation: its `Indstilling` section(s), or a paragraph that recommends
 /// (`… indstiller, at …`) where the layout has no heading for it.
 fn find_indstilling(sections: &[RawSection]) -> Option<Indstilling> {
+    // a heading that is itself the intro (`Forvaltningen foreslår:`) opens the clauses
     let own: Vec<String> = sections
         .iter()
         .filter(|s| s.kind == SectionKind::Indstilling)
-        .flat_map(|s| s.lines.iter().map(|(_, l)| l.clone()))
+        .flat_map(|s| {
+            let intro = vocab_items::INDSTILLING_INTROS
+                .contains(&s.heading.trim().to_lowercase().as_str())
+                .then(|| format!("{}:", s.heading.trim()));
+            intro
+                .into_iter()
+                .chain(s.lines.iter().map(|(_, l)| l.clone()))
+        })
         .collect();
     if own.iter().any(|l| !l.trim().is_empty()) {
         return indstilling::parse(&own);

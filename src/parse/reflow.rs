@@ -76,7 +76,8 @@ fn wraps(line: &str, next: &str, full: usize) -> bool {
     (len * 100 >= full * 80 || (len + 1 + next_word) * 100 >= full * 95)
         && !t.ends_with(':')
         && caseline::case_line(t).is_none()
-        && sections::heading(t).is_none()
+        // an inline heading (`Referat: Alle skal …`) goes on like any paragraph
+        && sections::heading(t).is_none_or(|(_, _, rest)| rest.is_some())
         && sections::decision_head(t).is_none()
 }
 

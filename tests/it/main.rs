@@ -13,4 +13,5 @@ mod pdf;
 mod properties;
 mod robust;
 mod serve;
+mod structure;
 mod support;
