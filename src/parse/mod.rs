@@ -20,7 +20,6 @@ pub mod reflow;
 pub mod sections;
 pub mod tables;
 pub mod vocab;
-pub mod vocab_items;
 
 use crate::model::{Document, Kind, Punkt, SCHEMA_VERSION, Source, Table};
 use crate::read::Text;

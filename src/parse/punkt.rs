@@ -11,7 +11,7 @@ use super::punkt_shape::previous_marker;
 pub use super::punkt_shape::{Header, is_toc_line};
 use super::punkt_shape::{STRONG, Shape, WEAK, keyword_candidates, numbered_candidates};
 use super::punkt_toc::Toc;
-use super::vocab_items;
+use super::vocab::items as vocab_items;
 
 /// Finds the item headers of a document.
 ///

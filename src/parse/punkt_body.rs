@@ -4,9 +4,7 @@
 //! each section and table carries the page it starts on.
 
 use super::sections::{self, RawSection};
-use super::{
-    attendance, beslutning, caseline, dissent, indstilling, punkt, tables, vocab, vocab_items,
-};
+use super::{attendance, beslutning, caseline, dissent, indstilling, punkt, tables, vocab};
 use crate::model::{Beslutning, Indstilling, Meeting, Punkt, Section, SectionKind, Table};
 use crate::read::Text;
 
@@ -318,7 +316,7 @@ fn find_indstilling(sections: &[RawSection]) -> Option<Indstilling> {
         .iter()
         .filter(|s| s.kind == SectionKind::Indstilling)
         .flat_map(|s| {
-            let intro = vocab_items::INDSTILLING_INTROS
+            let intro = vocab::items::INDSTILLING_INTROS
                 .contains(&s.heading.trim().to_lowercase().as_str())
                 .then(|| format!("{}:", s.heading.trim()));
             intro

@@ -8,7 +8,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 use super::caseline::{access_marker, case_matches};
-use super::{vocab, vocab_items};
+use super::vocab::{self, items as vocab_items};
 
 /// How an item header is numbered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -5,7 +5,8 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-use super::{dates, vocab, vocab_items};
+use super::dates;
+use super::vocab::{self, items as vocab_items};
 use crate::model::SectionKind;
 
 /// A section as found: heading, kind, its lines, and for decisions the body and date.

@@ -9,6 +9,7 @@ mod bodies;
 mod decisions;
 mod dissent;
 mod hyphens;
+pub mod items;
 
 pub use attendance::*;
 pub use bodies::*;

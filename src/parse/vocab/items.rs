@@ -1,4 +1,4 @@
-//! Part of the one vocabulary (`vocab.rs`): the words and shapes of an item's frame. How an item
+//! Part of the one vocabulary (`vocab/`): the words and shapes of an item's frame. How an item
 //! header is numbered, which items stand on every agenda without a case, the headings of
 //! sections that `vocab::HEADINGS` does not list yet, the words that open a decision block, the
 //! phrases that introduce a recommendation's clauses, and the old spellings an archive prints.
