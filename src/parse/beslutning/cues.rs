@@ -82,11 +82,14 @@ pub static POSTPONED: LazyLock<Regex> = LazyLock::new(|| {
 
 pub static REFERRED: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"{}|\b(?:{})\s+(?:sagen\s+|forslaget\s+|den\s+)?(?:{})\b|\b(?:{})\s+(?:sagen\s+|forslaget\s+)?til\s+(?:fornyet\s+)?(?:behandling|realitetsbehandling)\b|(?:^|[0-9]\.\s*)(?:undlader|undlod)\b",
+        r"{}|\b(?:{})\s+(?:sagen\s+|forslaget\s+|den\s+)?(?:{})\b|\b(?:{})\s+(?:sagen\s+|forslaget\s+)?til\s+(?:fornyet\s+)?(?:behandling|realitetsbehandling)\b|(?:^|[0-9]\.\s*)(?:undlader|undlod)\b|\b(?:{objects})\s+(?:blev\s+)?(?:{henvis})\s+til\s+(?:\S+\s+){{0,4}}?\S*(?:{bodies})\b|\b(?:{henvis})\s+(?:{objects})\s+til\s+(?:\S+\s+){{0,4}}?\S*(?:{bodies})\b",
         words(vocab::REFER_FORMS),
         forms(vocab::SEND_FORMS),
         forms(vocab::SEND_DIRECTIONS),
-        forms(vocab::HENVISE_FORMS)
+        forms(vocab::HENVISE_FORMS),
+        objects = forms(vocab::REFERRAL_OBJECTS),
+        henvis = forms(vocab::HENVISE_FORMS),
+        bodies = forms(vocab::BODY_ENDINGS),
     ))
 });
 

@@ -483,3 +483,16 @@ fn every_decision_word_is_recognised() {
         );
     }
 }
+
+#[test]
+fn a_case_referred_to_a_body_is_oversendt_and_a_mention_is_not() {
+    for (text, expected) in [
+        ("Sagen henvistes til Udvalget.", Oversendt),
+        ("Andragendet henvistes til Vejudvalget.", Oversendt),
+        ("Byrådet henviste sagen til Teknisk Udvalg.", Oversendt),
+        ("Sagen blev henvist til Sogneraadet.", Oversendt),
+        ("Der henvises til notatet fra Økonomiudvalget.", Andet),
+    ] {
+        assert_eq!(outcome(text), Some(expected), "{text}");
+    }
+}

@@ -7,6 +7,8 @@ pub const BODY_ENDINGS: &[&str] = &[
     "udvalg",
     "rådet",
     "råd",
+    "raadet",
+    "raad",
     "direktionen",
     "bestyrelsen",
     "bestyrelse",

@@ -266,6 +266,17 @@ pub const HENVISE_FORMS: &[&str] = &[
     "henvist",
 ];
 
+/// What a referral sends on: the case, not a document it mentions.
+pub const REFERRAL_OBJECTS: &[&str] = &[
+    "sagen",
+    "forslaget",
+    "andragendet",
+    "ansøgningen",
+    "henvendelsen",
+    "punktet",
+    "spørgsmålet",
+];
+
 /// The passive verbs that open a routing wrapper (`Tilbagesendes Magistratens 1. Afdeling med
 /// bemærkning, at …`), its subject dropped.
 pub const ROUTE_VERBS: &[&str] = &[
