@@ -13,7 +13,9 @@ mod parse;
 mod schema;
 mod search;
 mod stats;
+mod tables;
 mod text;
+mod xlsx;
 
 use clap::{Parser, Subcommand};
 

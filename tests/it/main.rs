@@ -5,6 +5,7 @@ mod architecture;
 mod cli;
 mod engine;
 mod facts;
+mod formats;
 mod golden;
 mod index;
 mod pdf;
