@@ -36,6 +36,12 @@ def main():
     for ext in [k for k in floors if k in ("txt", "pdf")]:
         results[ext] = json.loads(run([sys.executable, os.path.join(a.shared, "eval", "score.py"), "--bin", a.bin,
                                        "--gold-dir", gold, "--ext", ext, "--json"]).split("\nscore:")[0])
+    if "json" in floors:
+        # the same meetings as FirstAgenda Publication API JSON, scored against the same gold
+        inputs = os.path.join(a.shared, "formats", "firstagenda-json")
+        results["json"] = json.loads(run([sys.executable, os.path.join(a.shared, "eval", "score.py"), "--bin", a.bin,
+                                          "--gold-dir", gold, "--inputs-dir", inputs, "--ext", "json",
+                                          "--json"]).split("\nscore:")[0])
     if "outcomes" in floors:
         results["outcomes"] = json.loads(run([sys.executable, os.path.join(a.shared, "eval", "score_outcomes.py"),
                                               "--bin", a.bin, "--gold", os.path.join(gold, "outcomes.jsonl"), "--json"]).split("\nscore:")[0])

@@ -6,6 +6,8 @@
 
 use scraper::{ElementRef, Html, Node};
 
+use crate::parse::vocab;
+
 /// Elements whose content is never text of the document.
 const DROPPED: &[&str] = &[
     "script", "style", "noscript", "template", "head", "nav", "form", "select", "textarea", "svg",
@@ -80,6 +82,15 @@ pub fn is_dropped(el: ElementRef) -> bool {
         || v.attr("aria-hidden").is_some_and(|a| a == "true")
 }
 
+/// Whether a heading names a section the parsers know (`Indstilling`, `Beslutning i …`).
+fn is_section_heading(line: &str) -> bool {
+    let t = line.trim().trim_end_matches([':', '.']).to_lowercase();
+    let first = t.split_whitespace().next().unwrap_or_default();
+    vocab::HEADINGS
+        .iter()
+        .any(|(h, _)| *h == t || (*h == first && first == "beslutning"))
+}
+
 #[derive(Default)]
 struct Writer<'a> {
     out: Vec<String>,
@@ -95,12 +106,13 @@ struct Writer<'a> {
 impl<'a> Writer<'a> {
     fn finish(mut self) -> Vec<String> {
         self.flush();
-        // a heading with no text before the next heading (a wrapper such as `Fremstilling`
-        // over `Resume`, `Indstilling`) heads nothing: it goes
+        // a heading with no text before the next heading that names no section (a wrapper
+        // such as `Fremstilling` over `Resume`, `Indstilling`) heads nothing: it goes
         let mut empty: Vec<usize> = Vec::new();
         for (k, &h) in self.heads.iter().enumerate() {
             let end = self.heads.get(k + 1).copied().unwrap_or(self.out.len());
-            if self.out[h + 1..end].iter().all(|l| l.trim().is_empty()) && end < self.out.len() {
+            let bare = self.out[h + 1..end].iter().all(|l| l.trim().is_empty());
+            if bare && end < self.out.len() && !is_section_heading(&self.out[h]) {
                 empty.push(h);
             }
         }

@@ -21,7 +21,8 @@ pub struct Render {
 }
 
 /// One line as the parsers like it: NFC, no-break and zero-width spaces gone, runs of spaces
-/// (not TABs) collapsed, trimmed.
+/// (not TABs) collapsed, trimmed; a table row keeps its empty cells, trailing ones too, so
+/// each figure stays in its column.
 pub fn tidy(line: &str) -> String {
     let s: String = line
         .nfc()
@@ -36,9 +37,7 @@ pub fn tidy(line: &str) -> String {
             .split('\t')
             .map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "))
             .collect::<Vec<_>>()
-            .join("\t")
-            .trim_end_matches('\t')
-            .to_string();
+            .join("\t");
     }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -191,6 +190,6 @@ mod tests {
 
     #[test]
     fn tidy_keeps_tabs_and_folds_spaces() {
-        assert_eq!(tidy(" a\u{a0} b\t 1.234 \t"), "a b\t1.234");
+        assert_eq!(tidy(" a\u{a0} b\t 1.234 \t"), "a b\t1.234\t");
     }
 }
