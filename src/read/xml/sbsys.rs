@@ -164,7 +164,7 @@ fn one(agenda: &Element, root: &Element, r: &mut Render, first: bool) {
     }
 }
 
-/// `1.2` → [1, 2]; what is not a number sorts last, in its place.
+/// `1.2` → [1, 2]; a number that is not one sorts last.
 pub fn number_key(n: &str) -> Vec<u32> {
     let k: Vec<u32> = n
         .trim()
