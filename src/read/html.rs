@@ -46,7 +46,10 @@ const BLOCKS: &[&str] = &[
 /// The lines of an HTML fragment (an HTML field of an export).
 pub fn lines(fragment: &str) -> Vec<String> {
     let html = Html::parse_fragment(fragment);
-    let mut w = Writer::default();
+    let mut w = Writer {
+        field: true,
+        ..Default::default()
+    };
     w.children(html.root_element());
     w.finish()
 }
@@ -99,6 +102,8 @@ struct Writer<'a> {
     lists: Vec<Option<u32>>,
     /// Indices of heading lines in `out`.
     heads: Vec<usize>,
+    /// Writing a field of an export, not a whole page.
+    field: bool,
     /// Elements left out (what a page reader took as an item's number, title, case).
     skip: Vec<ElementRef<'a>>,
 }
@@ -106,11 +111,17 @@ struct Writer<'a> {
 impl<'a> Writer<'a> {
     fn finish(mut self) -> Vec<String> {
         self.flush();
-        // a heading with no text before the next heading that names no section (a wrapper
-        // such as `Fremstilling` over `Resume`, `Indstilling`) heads nothing: it goes
+        // in a field, a heading with no text before the next heading that names no section
+        // (a wrapper such as `Fremstilling` over `Resume`, `Indstilling`) heads nothing: it
+        // goes (a page keeps its title over its subtitle)
         let mut empty: Vec<usize> = Vec::new();
-        for (k, &h) in self.heads.iter().enumerate() {
-            let end = self.heads.get(k + 1).copied().unwrap_or(self.out.len());
+        let heads = if self.field {
+            self.heads.clone()
+        } else {
+            Vec::new()
+        };
+        for (k, &h) in heads.iter().enumerate() {
+            let end = heads.get(k + 1).copied().unwrap_or(self.out.len());
             let bare = self.out[h + 1..end].iter().all(|l| l.trim().is_empty());
             if bare && end < self.out.len() && !is_section_heading(&self.out[h]) {
                 empty.push(h);
@@ -170,6 +181,22 @@ impl<'a> Writer<'a> {
                     self.blank();
                     self.heads.push(self.out.len());
                     self.out.push(text);
+                }
+            }
+            // a layout table holding items the page reader took (a portal's agenda): its
+            // other rows are plain lines, not a data table
+            "table"
+                if self
+                    .skip
+                    .iter()
+                    .any(|s| s.ancestors().any(|a| a.id() == el.id())) =>
+            {
+                for row in own_rows(el) {
+                    if !self.skip.contains(&row) {
+                        self.flush();
+                        self.children(row);
+                        self.flush();
+                    }
                 }
             }
             "table" => {

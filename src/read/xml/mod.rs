@@ -64,10 +64,12 @@ pub fn family_of(text: &str) -> Option<Family> {
     match root.to_lowercase().as_str() {
         "publication" => Some(Family::Sbsys),
         _ if lower.contains("fujitsu.dk/agenda") => Some(Family::Edoc),
-        "root" if lower.contains("<table name=\"agenda\"") => Some(Family::Acadre),
+        // an agenda export holds its items; a manifest names the agenda too, but no items
+        "root" if lower.contains("<table name=\"agendaitem") => Some(Family::Acadre),
         "root" if lower.contains("<org>") || lower.contains("producedagenda") => {
             Some(Family::AcadreManifest)
         }
+        "root" if lower.contains("<table name=\"agenda\"") => Some(Family::Acadre),
         _ => None,
     }
 }
