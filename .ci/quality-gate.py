@@ -44,6 +44,12 @@ def main():
             results[group] = json.loads(run([sys.executable, os.path.join(a.shared, "eval", "score_outcomes.py"),
                                              "--bin", a.bin, "--gold", os.path.join(gold, name),
                                              "--json"]).split("\nscore:")[0])
+    if "json" in floors:
+        # the same meetings as FirstAgenda Publication API JSON, scored against the same gold
+        inputs = os.path.join(a.shared, "formats", "firstagenda-json")
+        results["json"] = json.loads(run([sys.executable, os.path.join(a.shared, "eval", "score.py"), "--bin", a.bin,
+                                          "--gold-dir", gold, "--inputs-dir", inputs, "--ext", "json",
+                                          "--json"]).split("\nscore:")[0])
     broken = passed = 0
     for group, metrics in floors.items():
         if group.startswith("_"):

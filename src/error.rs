@@ -15,8 +15,15 @@ pub enum Error {
     Empty { path: PathBuf },
     #[error("{path}: not text: {reason}")]
     NotText { path: PathBuf, reason: String },
-    #[error("{path}: unsupported file type (expected .txt, .text, .md, .htm(l) or .pdf)")]
+    #[error(
+        "{path}: unsupported file type (expected .txt, .md, .pdf, .docx, .htm(l), case-system .xml or FirstAgenda .json)"
+    )]
     Unsupported { path: PathBuf },
+    /// A legacy binary Office file (`.doc`): not damaged, just a format referat does not read.
+    #[error(
+        "{path}: a legacy Word .doc (binary Office format) is not read: save it as .docx or PDF"
+    )]
+    LegacyOffice { path: PathBuf },
     /// Over a limit that bounds the memory and time one file may take.
     #[error("{path}: too large: {reason}")]
     TooLarge { path: PathBuf, reason: String },
@@ -74,6 +81,7 @@ impl Error {
             | Error::Empty { path }
             | Error::NotText { path, .. }
             | Error::Unsupported { path }
+            | Error::LegacyOffice { path }
             | Error::TooLarge { path, .. }
             | Error::Pdf { path, .. } => path,
         }
@@ -86,6 +94,7 @@ impl Error {
             Error::Empty { .. } => "empty",
             Error::NotText { .. } => "not_text",
             Error::Unsupported { .. } => "unsupported",
+            Error::LegacyOffice { .. } => "unsupported_doc",
             Error::TooLarge { .. } => "too_large",
             Error::Pdf { kind, .. } => kind.code(),
         }

@@ -42,6 +42,28 @@ pub struct Source {
 pub enum Format {
     Text,
     Pdf,
+    /// A Word document (`.docx`, Office Open XML).
+    Docx,
+    /// A web page (a meeting portal's agenda or minutes).
+    Html,
+    /// A case system's XML export (SBSYS, Acadre, eDoc/Fujitsu); the family is the `engine`.
+    Xml,
+    /// A FirstAgenda Publication API meeting (JSON).
+    Json,
+}
+
+impl Format {
+    /// The name used in JSON and reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+            Format::Html => "html",
+            Format::Xml => "xml",
+            Format::Json => "json",
+        }
+    }
 }
 
 /// What sort of document this is.

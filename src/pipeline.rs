@@ -7,7 +7,7 @@ use rayon::prelude::*;
 
 use crate::error::{Error, Result};
 use crate::model::{Document, Format, Source};
-use crate::read::{Extracted, SourceFile, plain};
+use crate::read::{Extracted, SourceFile, decode, docx, firstagenda, plain, webpage, xml};
 use crate::{guard, parse, pdf};
 
 /// A parsed file: its document, its text as the parsers read it (one line per line), and how
@@ -24,6 +24,10 @@ pub struct Parsed {
 
 /// Stage 2: the file's text, as the parsers will read it, with its source description.
 pub fn extract(file: &SourceFile) -> Result<Extracted> {
+    let not_text = |reason: String| Error::NotText {
+        path: file.path.clone(),
+        reason,
+    };
     let (text, encoding, pages) = match file.format {
         Format::Text => {
             let (text, encoding) = plain::read(&file.path, &file.bytes)?;
@@ -32,6 +36,25 @@ pub fn extract(file: &SourceFile) -> Result<Extracted> {
         Format::Pdf => {
             let (text, pages) = pdf::pdf_text(&file.path, &file.bytes)?;
             (text, None, Some(pages))
+        }
+        Format::Docx => {
+            let text = docx::read(&file.bytes).map_err(not_text)?;
+            (text, None, None)
+        }
+        Format::Html => {
+            let d = decode::decode(&file.bytes).map_err(not_text)?;
+            (webpage::read(&d.text), Some(d.encoding.to_string()), None)
+        }
+        Format::Xml => {
+            let (text, encoding) = xml::read(&file.bytes);
+            (text, Some(encoding.to_string()), None)
+        }
+        Format::Json => {
+            let d = decode::decode(&file.bytes).map_err(not_text)?;
+            let value: serde_json::Value = serde_json::from_str(&d.text)
+                .map_err(|e| not_text(format!("not valid JSON: {e}")))?;
+            let text = firstagenda::read(&value).map_err(not_text)?;
+            (text, Some(d.encoding.to_string()), None)
         }
     };
     let source = Source {

@@ -52,7 +52,8 @@ pub struct Entry {
     pub pages: Option<u32>,
     pub punkter: Option<usize>,
     pub warnings: Vec<String>,
-    /// The PDF engine that read the text (`native`, `pdf-extract`).
+    /// The code that read the text: the PDF engine (`native`, `pdf-extract`), the XML family
+    /// (`sbsys`, `acadre`, `acadre-manifest`, `edoc`), `docx`, `html` or `firstagenda`.
     pub engine: Option<String>,
     /// Time spent reading and parsing the file.
     pub milliseconds: u64,

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use super::args::IndexArg;
 use super::output::{self, ExportIndexSummary, ExportSummary, Output, Summary};
+use super::tables;
 use crate::index::stored;
 use crate::pipeline;
 use crate::read::walk;
@@ -17,6 +18,7 @@ use crate::report::{Entry, Report, Status};
 ///   referat export corpus --out corpus.ndjson
 ///   referat export --from-index --query 'beslutning:udsat' --out udsat.ndjson
 ///   REFERAT_INDEX=/srv/idx referat export > records.ndjson
+///   referat export corpus --out /dev/null --tables budget.xlsx   (or budget.csv)
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Files or folders to export; none reads the index.
@@ -35,12 +37,20 @@ pub struct Args {
     /// Write a JSON audit report of every file seen to this file (schemas/report.schema.json).
     #[arg(long, value_name = "FILE", conflicts_with = "from_index")]
     report: Option<PathBuf>,
+    /// Also write the documents' tables as a spreadsheet: `.xlsx` (an index sheet, then one
+    /// sheet per table, figures as numbers) or `.csv` (one row per budget record).
+    #[arg(long, value_name = "FILE", conflicts_with = "from_index")]
+    tables: Option<PathBuf>,
 }
 
 pub fn run(args: Args, out: Output) -> anyhow::Result<i32> {
     if args.from_index || args.paths.is_empty() {
         return from_index(&args, out);
     }
+    if let Some(t) = &args.tables {
+        tables::check_path(t)?;
+    }
+    let mut documents = Vec::new();
     let walk::Walked {
         files,
         skipped,
@@ -67,6 +77,9 @@ pub fn run(args: Args, out: Output) -> anyhow::Result<i32> {
                     millis,
                 ));
                 exported += 1;
+                if args.tables.is_some() {
+                    documents.push(p.document);
+                }
             }
             Err(e) => {
                 bar.suspend(|| out.error(&e));
@@ -81,6 +94,9 @@ pub fn run(args: Args, out: Output) -> anyhow::Result<i32> {
     }
     bar.finish_and_clear();
     sink.flush()?;
+    if let Some(t) = &args.tables {
+        tables::write(t, &documents)?;
+    }
     out.summary(Summary::Export(ExportSummary {
         files: files.len(),
         skipped: skipped.len(),

@@ -15,7 +15,9 @@ mod schema;
 mod search;
 mod serve;
 mod stats;
+mod tables;
 mod text;
+mod xlsx;
 
 use clap::{Parser, Subcommand};
 

@@ -21,9 +21,9 @@ pub mod sections;
 pub mod tables;
 pub mod vocab;
 
-use crate::model::{Document, Kind, Punkt, SCHEMA_VERSION, Source, Table};
-use crate::read::Text;
+use crate::model::{Document, Kind, Meeting, Punkt, SCHEMA_VERSION, Source, Table};
 use crate::read::clean::{self, Cleaned};
+use crate::read::{ItemStart, Structure, Text};
 
 /// Readies extracted text for the parsers: paged (PDF) text gets its wrapped lines joined.
 pub fn prepare(text: Text) -> Text {
@@ -56,10 +56,16 @@ pub fn prepare(text: Text) -> Text {
 /// Parses a document from text readied by `prepare`.
 pub fn document(text: &Text, id: String, source: Source) -> Document {
     let lines = &text.cleaned.lines;
-    let headers = punkt::find_headers(lines);
+    let headers = match &text.structure {
+        Some(s) if !s.items.is_empty() => given_headers(s, lines.len()),
+        _ => punkt::find_headers(lines),
+    };
     let head_end = headers.first().map_or(lines.len(), |h| h.line);
     let head = &lines[..head_end];
-    let meeting = meeting::parse(head, &text.cleaned.furniture);
+    let mut meeting = meeting::parse(head, &text.cleaned.furniture);
+    if let Some(s) = &text.structure {
+        given_meeting(&mut meeting, &s.meeting);
+    }
 
     let mut tables: Vec<Table> = Vec::new();
     for t in tables::find(head) {
@@ -103,6 +109,45 @@ pub fn document(text: &Text, id: String, source: Source) -> Document {
         tables,
         budget,
         warnings,
+    }
+}
+
+/// The item headers a structured format gave (the hook for readers that know their items):
+/// in line order, each inside the text.
+fn given_headers(s: &Structure, lines: usize) -> Vec<punkt::Header> {
+    let mut items: Vec<&ItemStart> = s.items.iter().filter(|i| i.line < lines).collect();
+    items.sort_by_key(|i| i.line);
+    items.dedup_by_key(|i| i.line);
+    items
+        .into_iter()
+        .map(|i| punkt::Header {
+            line: i.line,
+            number: i.number.clone(),
+            title: i.title.clone(),
+            closed: i.closed,
+            case_numbers: i.case_numbers.clone(),
+            rest: None,
+            parent: i.parent.clone(),
+            title_lines: 0,
+            // the format named the item: the strongest kind of header
+            shape: punkt_shape::Shape::Keyword,
+        })
+        .collect()
+}
+
+/// The meeting fields a structured format named win over those read from the text.
+fn given_meeting(m: &mut Meeting, given: &Meeting) {
+    let pick = |a: &mut Option<String>, b: &Option<String>| {
+        if b.is_some() {
+            a.clone_from(b);
+        }
+    };
+    pick(&mut m.body, &given.body);
+    pick(&mut m.date, &given.date);
+    pick(&mut m.start_time, &given.start_time);
+    pick(&mut m.place, &given.place);
+    if !given.participants.is_empty() {
+        m.participants.clone_from(&given.participants);
     }
 }
 

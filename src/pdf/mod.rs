@@ -113,6 +113,7 @@ pub fn pdf_text(path: &Path, bytes: &[u8]) -> Result<(Text, u32)> {
             pages: page_of,
             engine: Some(laid.engine),
             warnings: laid.warnings,
+            structure: None,
         },
         count,
     ))

@@ -4,8 +4,16 @@
 
 pub mod clean;
 pub mod decode;
+pub mod docx;
+pub mod firstagenda;
+pub mod html;
 pub mod plain;
+pub mod render;
+pub mod sniff;
+pub mod text;
 pub mod walk;
+pub mod webpage;
+pub mod xml;
 
 use std::path::{Path, PathBuf};
 
@@ -13,24 +21,9 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
 use crate::model::{Format, Source};
-use clean::Cleaned;
 
-/// File endings read as text.
-pub const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md", "htm", "html"];
-/// File endings read as PDF.
-pub const PDF_EXTENSIONS: &[&str] = &["pdf"];
-
-/// The format a file is read as, from its ending; `None` for files referat does not read.
-pub fn format_of(path: &Path) -> Option<Format> {
-    let ext = path.extension()?.to_str()?.to_lowercase();
-    if TEXT_EXTENSIONS.contains(&ext.as_str()) {
-        Some(Format::Text)
-    } else if PDF_EXTENSIONS.contains(&ext.as_str()) {
-        Some(Format::Pdf)
-    } else {
-        None
-    }
-}
+pub use sniff::{EXTENSIONS, format_of};
+pub use text::{ItemStart, Structure, Text};
 
 /// A file as read from disk: the first type of the pipeline (`SourceFile → Extracted →
 /// Document`).
@@ -65,16 +58,29 @@ impl SourceFile {
         SourceFile::from_bytes(path, bytes)
     }
 
-    /// A file whose bytes were read elsewhere.
+    /// A file whose bytes were read elsewhere; its format from its content, the ending a hint.
     pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<SourceFile> {
-        let format = format_of(path).ok_or_else(|| Error::Unsupported {
-            path: path.to_path_buf(),
-        })?;
         if bytes.is_empty() {
+            if format_of(path).is_none() && !sniff::is_legacy_ending(path) {
+                return Err(Error::Unsupported {
+                    path: path.to_path_buf(),
+                });
+            }
             return Err(Error::Empty {
                 path: path.to_path_buf(),
             });
         }
+        let format = sniff::format(path, &bytes).map_err(|legacy| {
+            if legacy {
+                Error::LegacyOffice {
+                    path: path.to_path_buf(),
+                }
+            } else {
+                Error::Unsupported {
+                    path: path.to_path_buf(),
+                }
+            }
+        })?;
         Ok(SourceFile {
             path: path.to_path_buf(),
             bytes,
@@ -104,27 +110,6 @@ pub fn max_file_bytes() -> u64 {
 pub fn content_id(bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
     digest.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// Text ready for parsing: cleaned lines and, for paged formats, the page of each line. Every
-/// reader produces this.
-#[derive(Debug, Clone, Default)]
-pub struct Text {
-    pub cleaned: Cleaned,
-    /// One entry per line of `cleaned.lines` (empty for unpaged text).
-    pub pages: Vec<u32>,
-    /// Which code read the text, where there is a choice (`native`, `pdf-extract` for PDFs).
-    pub engine: Option<&'static str>,
-    /// What was recovered or lost while reading (a rebuilt PDF, unreadable pages); these
-    /// become the document's warnings and make the file `partial` in an audit report.
-    pub warnings: Vec<String>,
-}
-
-impl Text {
-    /// The page of a line, for paged formats.
-    pub fn page(&self, line: usize) -> Option<u32> {
-        self.pages.get(line).copied()
-    }
 }
 
 /// The second type of the pipeline: a file's text and the description of its source.

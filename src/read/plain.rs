@@ -2,7 +2,8 @@
 
 use std::path::Path;
 
-use super::{Text, clean, decode};
+use super::text::Text;
+use super::{clean, decode};
 use crate::error::{Error, Result};
 
 /// The text of a text file and the name of its encoding.
@@ -16,6 +17,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<(Text, &'static str)> {
         pages: Vec::new(),
         engine: None,
         warnings: Vec::new(),
+        structure: None,
     };
     Ok((text, d.encoding))
 }

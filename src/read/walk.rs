@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use super::format_of;
+use super::sniff::{self, format_of};
 use crate::error::Error;
 
 /// What a walk found.
@@ -32,7 +32,10 @@ fn skip_reason(path: &Path) -> Option<&'static str> {
         || name == "desktop.ini"
     {
         Some("system litter")
-    } else if format_of(path).is_none() {
+    } else if format_of(path).is_none()
+        && !sniff::is_legacy_ending(path)
+        && !sniff::readable_by_content(path)
+    {
         Some("not a format referat reads")
     } else {
         None

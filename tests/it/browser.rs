@@ -197,6 +197,29 @@ async fn a_person_searches_narrows_and_follows_a_case_in_chromium() {
     result.unwrap();
 }
 
+/// Clicks and waits until the browser has left the page it was on and the new one is loaded,
+/// so that a slow machine never reads the old page's URL or content.
+async fn click_through(
+    c: &Client,
+    element: fantoccini::elements::Element,
+) -> Result<url::Url, fantoccini::error::CmdError> {
+    let before = c.current_url().await?;
+    element.click().await?;
+    let started = std::time::Instant::now();
+    loop {
+        let now = c.current_url().await?;
+        let ready = c.execute("return document.readyState", vec![]).await?;
+        if now != before && ready == "complete" {
+            return Ok(now);
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(30),
+            "the click on {before} led nowhere within 30 s"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
 async fn scenario(c: &Client, base: &str) -> Result<(), fantoccini::error::CmdError> {
     // search indkøb: the Direktion's punkt 4 first, with a highlighted snippet
     c.goto(base).await?;
@@ -204,11 +227,10 @@ async fn scenario(c: &Client, base: &str) -> Result<(), fantoccini::error::CmdEr
         .await?
         .send_keys("indkøb")
         .await?;
-    c.find(Locator::Css("form.search button[type=submit]"))
-        .await?
-        .click()
+    let submit = c
+        .find(Locator::Css("form.search button[type=submit]"))
         .await?;
-    let url = c.current_url().await?;
+    let url = click_through(c, submit).await?;
     assert!(url.query().unwrap_or_default().contains("q=indk"), "{url}");
     let first = c.find(Locator::Css("ol.hits li.hit")).await?;
     let title = first.find(Locator::Css("h2 a")).await?.text().await?;
@@ -234,8 +256,7 @@ async fn scenario(c: &Client, base: &str) -> Result<(), fantoccini::error::CmdEr
             "//aside//a[.//span[@class='label' and text()='Direktionen']]",
         ))
         .await?;
-    facet.click().await?;
-    let narrowed_url = c.current_url().await?;
+    let narrowed_url = click_through(c, facet).await?;
     assert!(
         narrowed_url
             .query()
@@ -272,11 +293,10 @@ async fn scenario(c: &Client, base: &str) -> Result<(), fantoccini::error::CmdEr
     let q = c.find(Locator::Css("input#q")).await?;
     q.clear().await?;
     q.send_keys("14/689").await?;
-    c.find(Locator::Css("form.search button[type=submit]"))
-        .await?
-        .click()
+    let submit = c
+        .find(Locator::Css("form.search button[type=submit]"))
         .await?;
-    let url = c.current_url().await?;
+    let url = click_through(c, submit).await?;
     assert!(url.path().ends_with("/sag/14/689"), "{url}");
     assert_eq!(text_of(c, "main h1").await, "Sag 14/689");
     let mut dates = Vec::new();
@@ -287,11 +307,13 @@ async fn scenario(c: &Client, base: &str) -> Result<(), fantoccini::error::CmdEr
     eprintln!("screenshot: {}", screenshot(c, "case.png").await.display());
 
     // the meeting page links its items
-    c.find(Locator::Css("ol.timeline .when a"))
-        .await?
-        .click()
-        .await?;
-    assert!(c.current_url().await?.path().starts_with("/moede/"));
+    let meeting = c.find(Locator::Css("ol.timeline .when a")).await?;
+    assert!(
+        click_through(c, meeting)
+            .await?
+            .path()
+            .starts_with("/moede/")
+    );
     let items = c
         .find_all(Locator::Css("ol.items li a[href^='/punkt/']"))
         .await?;
@@ -300,7 +322,7 @@ async fn scenario(c: &Client, base: &str) -> Result<(), fantoccini::error::CmdEr
         8,
         "every item of the Direktion meeting is linked"
     );
-    items[3].click().await?;
+    click_through(c, items[3].clone()).await?;
     assert!(
         text_of(c, "main h1")
             .await

@@ -7,6 +7,7 @@ mod cli;
 mod decisions;
 mod engine;
 mod facts;
+mod formats;
 mod golden;
 mod index;
 mod pdf;
