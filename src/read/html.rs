@@ -257,12 +257,16 @@ impl<'a> Writer<'a> {
     }
 }
 
-/// The rows of a table as cells on a grid: a cell spanning columns or rows fills its first slot
-/// and leaves the others empty; rows with no text are dropped. Nested tables are flattened
-/// into their cell.
+/// The rows of a table as cells on a grid: a body cell spanning columns or rows fills its first
+/// slot and leaves the others empty; rows with no text are dropped. The header rows at the top
+/// (in `<thead>`, or made of `<th>` cells only) become one header row, a spanning header cell
+/// heading every column under it (`Budget (1.000 kr.)` over `2024` and `2025` gives
+/// `Budget (1.000 kr.) 2024`, `Budget (1.000 kr.) 2025`). Nested tables are flattened into
+/// their cell.
 pub fn table_rows(table: ElementRef) -> Vec<Vec<String>> {
     let mut grid: Vec<Vec<Option<String>>> = Vec::new();
     let rows: Vec<ElementRef> = own_rows(table);
+    let header_rows = rows.iter().take_while(|r| is_header_row(r)).count();
     for (r, row) in rows.iter().enumerate() {
         if grid.len() <= r {
             grid.push(Vec::new());
@@ -284,6 +288,7 @@ pub fn table_rows(table: ElementRef) -> Vec<Vec<String>> {
                     .clamp(1, 200)
             };
             let (cols, rowspan) = (span("colspan"), span("rowspan").min(rows.len() - r));
+            let text = inline_text(cell);
             for dr in 0..rowspan {
                 while grid.len() <= r + dr {
                     grid.push(Vec::new());
@@ -293,25 +298,60 @@ pub fn table_rows(table: ElementRef) -> Vec<Vec<String>> {
                     if line.len() <= c + dc {
                         line.resize(c + dc + 1, None);
                     }
-                    let text = if dr == 0 && dc == 0 {
-                        inline_text(cell)
+                    // a header cell heads every column and header row it spans
+                    let first = dr == 0 && dc == 0;
+                    let heading = r + dr < header_rows;
+                    line[c + dc] = Some(if first || heading {
+                        text.clone()
                     } else {
                         String::new()
-                    };
-                    line[c + dc] = Some(text);
+                    });
                 }
             }
             c += cols;
         }
     }
-    grid.into_iter()
+    let mut rows: Vec<Vec<String>> = grid
+        .into_iter()
         .map(|r| {
             r.into_iter()
                 .map(Option::unwrap_or_default)
                 .collect::<Vec<_>>()
         })
+        .collect();
+    if header_rows > 1 {
+        let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+        let merged: Vec<String> = (0..width)
+            .map(|c| {
+                let mut parts: Vec<&str> = Vec::new();
+                for row in &rows[..header_rows] {
+                    let t = row.get(c).map_or("", |s| s.trim());
+                    if !t.is_empty() && parts.last() != Some(&t) {
+                        parts.push(t);
+                    }
+                }
+                parts.join(" ")
+            })
+            .collect();
+        rows.splice(..header_rows, [merged]);
+    }
+    rows.into_iter()
         .filter(|r| r.iter().any(|c| !c.trim().is_empty()))
         .collect()
+}
+
+/// Whether a row heads its table: it sits in `<thead>`, or all its cells are `<th>`.
+fn is_header_row(row: &ElementRef) -> bool {
+    let in_head = row
+        .parent()
+        .and_then(ElementRef::wrap)
+        .is_some_and(|p| p.value().name() == "thead");
+    let cells: Vec<&str> = row
+        .child_elements()
+        .map(|c| c.value().name())
+        .filter(|n| *n == "td" || *n == "th")
+        .collect();
+    in_head || (!cells.is_empty() && cells.iter().all(|n| *n == "th"))
 }
 
 /// The rows of this table, not of tables nested in its cells.
@@ -356,6 +396,22 @@ mod tests {
                 "Overskrift\t",
                 "Center\t1.234",
                 "\t5,6",
+            ]
+        );
+    }
+
+    #[test]
+    fn header_rows_become_one_header_that_spanning_cells_head() {
+        let l = lines(
+            "<table><thead><tr><th rowspan=2>Område</th><th colspan=2>Budget (1.000 kr.)</th></tr>\
+             <tr><th>2024</th><th>2025</th></tr></thead>\
+             <tr><td>Skoler</td><td>2.504,7</td><td>2.600,0</td></tr></table>",
+        );
+        assert_eq!(
+            l,
+            [
+                "Område\tBudget (1.000 kr.) 2024\tBudget (1.000 kr.) 2025",
+                "Skoler\t2.504,7\t2.600,0",
             ]
         );
     }

@@ -467,3 +467,49 @@ fn formats_tables_spreadsheet_has_typed_budget_figures() {
         &text[..500]
     );
 }
+
+/// A portal page's budget table (constructed here: the real Aarhus sample prints its figures
+/// in prose): the header rows merge, and every figure becomes a budget record of its column.
+#[test]
+fn formats_an_html_budget_table_gives_records_under_merged_headers() {
+    let dir = crate::support::TempDir::new("html-budget");
+    let page = "<!DOCTYPE html><html><head><title>Referat</title></head><body>\
+        <h1>Referat Byrådet</h1><p>Mødedato: 12-03-2024</p>\
+        <h2>1. Budgetopfølgning</h2><p>Sagsnr.: 24/1234</p><h3>Økonomi</h3>\
+        <table><tr><th rowspan=\"2\">Område</th><th colspan=\"2\">Budget (1.000 kr.)</th></tr>\
+        <tr><th>2024</th><th>2025</th></tr>\
+        <tr><td>Skoler</td><td>2.504,7</td><td>2.600,0</td></tr>\
+        <tr><td>Ældre</td><td>1.100,0</td><td>1.150,5</td></tr>\
+        <tr><td>I alt</td><td>3.604,7</td><td>3.750,5</td></tr></table>\
+        <h3>Beslutning</h3><p>Godkendt.</p></body></html>";
+    let path = dir.0.join("side.html");
+    std::fs::write(&path, page).unwrap();
+    let doc = referat::pipeline::parse_path(&path).unwrap();
+    assert_eq!(doc.source.format, Format::Html);
+    let records: Vec<(String, Option<String>, f64)> = doc
+        .budget
+        .iter()
+        .map(|b| (b.row.clone(), b.column.clone(), b.value))
+        .collect();
+    assert_eq!(records.len(), 6, "{records:?}");
+    assert!(records.contains(&(
+        "Skoler".into(),
+        Some("Budget (1.000 kr.) 2024".into()),
+        2504.7
+    )));
+    assert!(records.contains(&(
+        "Ældre".into(),
+        Some("Budget (1.000 kr.) 2025".into()),
+        1150.5
+    )));
+    assert!(
+        doc.budget
+            .iter()
+            .all(|b| b.unit.as_deref() == Some("1.000 kr."))
+    );
+    assert!(
+        doc.warnings.is_empty(),
+        "the rows add up to their totals: {:?}",
+        doc.warnings
+    );
+}
