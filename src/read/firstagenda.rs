@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 use super::html;
 use super::render::{self, Render};
 use super::text::{ItemStart, Text};
-use crate::model::Participant;
+use crate::model::{Meeting, Participant};
 
 /// JSON keys that mark a FirstAgenda meeting (any one of them at the top level).
 pub const KEYS: &[&str] = &["Dagsordenpunkter", "Moede", "AgendaItems"];
@@ -93,33 +93,14 @@ fn meeting(r: &mut Render, m: &Map<String, Value>, first: bool) {
     } else {
         "Dagsorden"
     };
-    r.line(&format!(
-        "{kind} til mødet i {}",
-        body.as_deref().unwrap_or("")
-    ));
-    r.field(
-        "Mødedato",
-        date.as_deref().map(render::danish_date).as_deref(),
-    );
-    r.field("Mødetidspunkt", time.as_deref());
-    r.field("Mødested", place.as_deref());
-    let names = |absent: bool| {
-        participants
-            .iter()
-            .filter(|p| p.absent == absent)
-            .map(|p| p.name.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
+    let head = Meeting {
+        body,
+        date,
+        start_time: time,
+        place,
+        participants,
     };
-    r.field("Deltagere", Some(&names(false)));
-    r.field("Afbud", Some(&names(true)));
-    if first {
-        r.meeting.body = body;
-        r.meeting.date = date;
-        r.meeting.start_time = time;
-        r.meeting.place = place;
-        r.meeting.participants = participants;
-    }
+    r.meeting_head(kind, head, first);
     let mut items = list(m, &["Dagsordenpunkter", "AgendaItems"]);
     let sort_key =
         |i: &&Map<String, Value>| get(i, &["Sorting", "Sortering"]).and_then(Value::as_i64);

@@ -104,6 +104,38 @@ impl Render {
         self.blank();
     }
 
+    /// The meeting's head as the parsers read it (`Referat til mødet i …`, `Mødedato:`,
+    /// `Mødetidspunkt:`, `Mødested:`, `Deltagere:`, `Afbud:`); with `record`, the fields also
+    /// become the meeting the format names (they win over what the text gives).
+    pub fn meeting_head(&mut self, title: &str, head: Meeting, record: bool) {
+        self.line(&format!(
+            "{title} til mødet i {}",
+            head.body.as_deref().unwrap_or_default()
+        ));
+        self.field("Mødedato", head.date.as_deref().map(danish_date).as_deref());
+        self.field("Mødetidspunkt", head.start_time.as_deref());
+        self.field("Mødested", head.place.as_deref());
+        if !head.participants.is_empty() {
+            let names = |absent: bool| {
+                head.participants
+                    .iter()
+                    .filter(|p| p.absent == absent)
+                    .map(|p| p.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            self.field("Deltagere", Some(&names(false)));
+            self.field("Afbud", Some(&names(true)));
+        }
+        if record {
+            self.meeting.body = head.body;
+            self.meeting.date = head.date;
+            self.meeting.start_time = head.start_time;
+            self.meeting.place = head.place;
+            self.meeting.participants = head.participants;
+        }
+    }
+
     pub fn warn(&mut self, w: impl Into<String>) {
         let w = w.into();
         if !self.warnings.contains(&w) {

@@ -6,6 +6,7 @@
 
 use super::sbsys::number_key;
 use super::tree::{Element, field_lines};
+use crate::model::Meeting;
 use crate::read::render::{self, Render};
 use crate::read::text::ItemStart;
 
@@ -29,20 +30,14 @@ pub fn render(root: &Element, r: &mut Render) {
     } else {
         "Dagsorden"
     };
-    r.line(&format!(
-        "{title} til mødet i {}",
-        body.as_deref().unwrap_or_default()
-    ));
-    r.field(
-        "Mødedato",
-        date.as_deref().map(render::danish_date).as_deref(),
-    );
-    r.field("Mødetidspunkt", time.as_deref());
-    r.field("Mødested", place.as_deref());
-    r.meeting.body = body;
-    r.meeting.date = date;
-    r.meeting.start_time = time;
-    r.meeting.place = place;
+    let head = Meeting {
+        body,
+        date,
+        start_time: time,
+        place,
+        participants: Vec::new(),
+    };
+    r.meeting_head(&title, head, true);
 
     let mut items: Vec<(Vec<u32>, &Element)> = all
         .iter()

@@ -6,7 +6,7 @@
 //! inlined data is never read.
 
 use super::tree::{Element, field_lines};
-use crate::model::Participant;
+use crate::model::{Meeting, Participant};
 use crate::read::render::{self, Render};
 use crate::read::text::ItemStart;
 
@@ -64,33 +64,14 @@ fn one(agenda: &Element, root: &Element, r: &mut Render, first: bool) {
     let minutes =
         kind.contains("minute") || kind.contains("referat") || value.as_deref() == Some("2");
     let title = if minutes { "Referat" } else { "Dagsorden" };
-    r.line(&format!(
-        "{title} til mødet i {}",
-        body.as_deref().unwrap_or_default()
-    ));
-    r.field(
-        "Mødedato",
-        date.as_deref().map(render::danish_date).as_deref(),
-    );
-    r.field("Mødetidspunkt", time.as_deref());
-    r.field("Mødested", place.as_deref());
-    let names = |absent: bool| {
-        participants
-            .iter()
-            .filter(|p| p.absent == absent)
-            .map(|p| p.name.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
+    let head = Meeting {
+        body,
+        date,
+        start_time: time,
+        place,
+        participants,
     };
-    r.field("Deltagere", Some(&names(false)));
-    r.field("Afbud", Some(&names(true)));
-    if first {
-        r.meeting.body = body;
-        r.meeting.date = date;
-        r.meeting.start_time = time;
-        r.meeting.place = place;
-        r.meeting.participants = participants;
-    }
+    r.meeting_head(title, head, first);
     let Some(items) = agenda.child("Items") else {
         return;
     };
