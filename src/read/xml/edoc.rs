@@ -37,7 +37,7 @@ pub fn render(root: &Element, r: &mut Render) {
         place,
         participants: Vec::new(),
     };
-    r.meeting_head(&title, head, true);
+    r.meeting_head(title, head, true);
 
     let mut items: Vec<(Vec<u32>, &Element)> = all
         .iter()
