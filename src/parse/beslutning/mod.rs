@@ -60,7 +60,12 @@ pub fn outcome_by(text: &str, body: Option<&str>) -> Option<Outcome> {
     if lower.trim().is_empty() {
         return Some(Outcome::Andet);
     }
-    let final_body = body.is_none_or(route::is_final_authority);
+    // a text that names its deciding body first (`Udvalget kan tiltræde …`) says itself who
+    // decided; otherwise the header's or the meeting's body does
+    let final_body = match subject_body(&t) {
+        Some(subject) => route::is_final_authority(subject),
+        None => body.is_none_or(route::is_final_authority),
+    };
     let flat = lower.split_whitespace().collect::<Vec<_>>().join(" ");
     if MENTION.is_match(&flat) {
         return Some(Outcome::Andet);
@@ -69,6 +74,15 @@ pub fn outcome_by(text: &str, body: Option<&str>) -> Option<Outcome> {
         return Some(o);
     }
     Some(cues::classify(&lower, final_body, false))
+}
+
+/// The body a decision text opens with as its subject (`Udvalget`, `Byrådet`), if it does.
+fn subject_body(text: &str) -> Option<&str> {
+    let first = text
+        .split_whitespace()
+        .next()?
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    vocab::is_body_name(first).then_some(first)
 }
 
 /// A text that only refers to another document or decision (`Der henvises til

@@ -194,9 +194,12 @@ fn routed_up_to_the_council_an_adoption_is_an_endorsement() {
 
 #[test]
 fn a_modal_endorsement_depends_on_the_authority_of_the_body() {
-    let text = "Udvalget kan enstemmigt tiltræde indstillingen.";
+    let text = "Kan enstemmigt tiltræde indstillingen.";
     assert_eq!(outcome_by(text, COMMITTEE), Some(Anbefalet));
     assert_eq!(outcome_by(text, COUNCIL), Some(Godkendt));
+    // a committee named as the subject endorses, whatever body's minutes report it
+    let named = "Udvalget kan enstemmigt tiltræde indstillingen.";
+    assert_eq!(outcome_by(named, COUNCIL), Some(Anbefalet));
     let hyphen = "Thomas Medom, Peter Udengaard og Anne Vang kunne til-træde indstillingen i overensstemmelse med Magistratens anbefaling.";
     assert_eq!(outcome_by(hyphen, COMMITTEE), Some(Anbefalet));
     let cases = [
@@ -495,4 +498,25 @@ fn a_case_referred_to_a_body_is_oversendt_and_a_mention_is_not() {
     ] {
         assert_eq!(outcome(text), Some(expected), "{text}");
     }
+}
+
+#[test]
+fn a_text_that_names_its_body_first_says_who_decided() {
+    // the meeting's body is the council, but the text reports the committee's position
+    assert_eq!(
+        outcome_by("Udvalget kan tiltræde indstillingen.", Some("Byrådet")),
+        Some(Anbefalet)
+    );
+    assert_eq!(
+        outcome_by(
+            "Byrådet kan tiltræde indstillingen.",
+            Some("Økonomiudvalget")
+        ),
+        Some(Godkendt)
+    );
+    // without a subject, the header's body decides
+    assert_eq!(
+        outcome_by("Kan tiltræde indstillingen.", Some("Teknisk Udvalg")),
+        Some(Anbefalet)
+    );
 }
