@@ -28,7 +28,8 @@ use output::Output;
     name = "referat",
     version,
     about = "Turn Danish municipal meeting documents (referater, dagsordener, reports) into structured, searchable data",
-    long_about = "referat reads minutes (referater), agendas (dagsordener), reports and bilag as text or PDF \
+    long_about = "referat reads minutes (referater), agendas (dagsordener), reports and bilag (text, PDF, Word, \
+meeting-portal HTML, case-system XML, FirstAgenda JSON) \
 and parses each into a typed record: the meeting (body, date, place), its agenda items (punkter) with case \
 numbers, bilag, sections, recommendation (indstilling with its \"at\" clauses) and decisions (beslutninger \
 with a normalised outcome and dissents), and tables with typed budget records.\n\n\
@@ -40,7 +41,9 @@ Exit codes: 0 success, 1 some files failed (each reported with its path and reas
 2 the command could not run.\n\n\
 Environment:\n  REFERAT_INDEX             the index folder (default referat-index)\n  \
 REFERAT_PDF_TIMEOUT_SECS  time limit per PDF (default 30)\n  \
-REFERAT_PDF_ENGINE        native (default; pdf-extract for what it declines) or pdf-extract"
+REFERAT_PDF_ENGINE        native (default; pdf-extract for what it declines) or pdf-extract\n  \
+REFERAT_PDF_MAX_DECODED_MB  decoded-stream budget per PDF (default 256)\n  \
+REFERAT_MAX_FILE_MB       largest file read (default 512)"
 )]
 pub struct Cli {
     /// Errors, warnings and summaries as JSON lines on stderr; results as JSON on stdout.
