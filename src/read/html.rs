@@ -208,7 +208,11 @@ impl<'a> Writer<'a> {
                         .iter()
                         .all(|r| r.len() <= 2 && r[0].trim_end().ends_with(':'));
                 for row in rows {
-                    self.out.push(row.join(if labelled { " " } else { "\t" }));
+                    if let Some(line) = numbered_title(&row) {
+                        self.out.push(line);
+                    } else {
+                        self.out.push(row.join(if labelled { " " } else { "\t" }));
+                    }
                 }
                 self.blank();
             }
@@ -340,6 +344,24 @@ pub fn table_rows(table: ElementRef) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// A row of a number and a title only (`2.` | `Budgetopfølgning`), as case systems lay out an
+/// item's header in a table: one line `2. Budgetopfølgning`, not a table row.
+fn numbered_title(row: &[String]) -> Option<String> {
+    let cells: Vec<&str> = row
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect();
+    let [number, title] = cells[..] else {
+        return None;
+    };
+    let digits = number.trim_end_matches('.');
+    let is_number =
+        !digits.is_empty() && digits.len() <= 3 && digits.chars().all(|c| c.is_ascii_digit());
+    let is_title = title.chars().next().is_some_and(char::is_alphabetic);
+    (is_number && is_title).then(|| format!("{digits}. {title}"))
+}
+
 /// Whether a row heads its table: it sits in `<thead>`, or all its cells are `<th>`.
 fn is_header_row(row: &ElementRef) -> bool {
     let in_head = row
@@ -414,5 +436,14 @@ mod tests {
                 "Skoler\t2.504,7\t2.600,0",
             ]
         );
+    }
+
+    #[test]
+    fn a_number_and_a_title_in_a_table_row_are_an_item_header() {
+        let l = lines(
+            "<table><tr><td>2.</td><td>Budgetopfølgning</td></tr>\
+             <tr><td>Skoler</td><td>2.504,7</td></tr></table>",
+        );
+        assert_eq!(l, ["2. Budgetopfølgning", "Skoler\t2.504,7"]);
     }
 }

@@ -513,3 +513,29 @@ fn formats_an_html_budget_table_gives_records_under_merged_headers() {
         doc.warnings
     );
 }
+
+/// The eDoc portal page lays each item header out as a table row of a number and a title; the
+/// HTML reader gives the same items as the eDoc XML of the same meeting.
+#[test]
+fn formats_edoc_html_items_match_its_xml() {
+    let (Some(html), Some(xml)) = (
+        shared(
+            "formats/os2dagsorden/fujitsu_middelfart_TESTUDVALG_2017/dagsorden_2017-04-21_1200.html",
+        ),
+        shared(
+            "formats/os2dagsorden/fujitsu_middelfart_TESTUDVALG_2017/dagsorden_2017-04-21_1200.xml",
+        ),
+    ) else {
+        return;
+    };
+    let numbers_titles = |d: &referat::model::Document| -> Vec<(String, String)> {
+        d.punkter
+            .iter()
+            .map(|p| (p.number.clone(), p.title.clone()))
+            .collect()
+    };
+    let (html, xml) = (parse(&html), parse(&xml));
+    assert_eq!(html.source.format, Format::Html);
+    assert_eq!(numbers_titles(&html), numbers_titles(&xml));
+    assert_eq!(html.punkter.len(), 5);
+}
