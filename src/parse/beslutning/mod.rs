@@ -196,3 +196,5 @@ fn count_names(list: &str) -> usize {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_subjects;
