@@ -7,7 +7,7 @@ use std::ops::Bound;
 
 use tantivy::collector::{DocSetCollector, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery};
-use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::schema::IndexRecordOption;
 use tantivy::{DateTime, Order, Searcher, TantivyDocument, Term};
 
 use super::schema::{Fields, date_value};
@@ -38,10 +38,7 @@ fn located(
     for address in searcher.search(query, &DocSetCollector)? {
         let doc: TantivyDocument = searcher.doc(address)?;
         let record = stored_record(&doc, fields)?;
-        let ord = doc
-            .get_first(fields.ord)
-            .and_then(|v| v.as_u64())
-            .unwrap_or(0);
+        let ord = super::schema::ord_of(&doc, fields).unwrap_or(0);
         let key = (
             record.date().unwrap_or_default().to_string(),
             record.source.clone(),

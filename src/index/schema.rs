@@ -148,6 +148,12 @@ pub fn date_value(iso: &str) -> Option<DateTime> {
     Some(DateTime::from_timestamp_secs(secs))
 }
 
+/// A record's position in its document, as stored.
+pub fn ord_of(doc: &tantivy::TantivyDocument, fields: &Fields) -> Option<u64> {
+    use tantivy::schema::Value;
+    doc.get_first(fields.ord).and_then(|v| v.as_u64())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

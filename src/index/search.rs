@@ -326,10 +326,7 @@ pub fn search_with(
     for (score, address) in top.into_iter().take(req.limit) {
         let doc: TantivyDocument = searcher.doc(address)?;
         let record = stored_record(&doc, fields)?;
-        let ord = doc
-            .get_first(fields.ord)
-            .and_then(|v| v.as_u64())
-            .unwrap_or(0);
+        let ord = super::schema::ord_of(&doc, fields).unwrap_or(0);
         let closed = record.is_closed();
         let mut snippet = text_snippets.snippet_from_doc(&doc);
         if snippet.highlighted().is_empty() || (closed && req.hide_closed) {

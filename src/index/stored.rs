@@ -29,7 +29,7 @@ fn ordered(
             .and_then(|v| v.as_str())
             .unwrap_or_default()
             .to_string();
-        let ord = doc.get_first(fields.ord).and_then(|v| v.as_u64());
+        let ord = super::schema::ord_of(&doc, fields);
         keyed.push((source, ord, address));
     }
     keyed.sort();

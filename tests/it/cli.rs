@@ -120,15 +120,7 @@ fn export_writes_sorted_ndjson_and_a_summary() {
         String::from_utf8_lossy(&out.stderr)
     );
     let text = std::fs::read_to_string(&out_file).unwrap();
-    let paths: Vec<String> = text
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<serde_json::Value>(l).unwrap()["source"]["path"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
+    let paths = support::source_paths(&text);
     let mut sorted = paths.clone();
     sorted.sort();
     assert_eq!(paths, sorted);
@@ -263,16 +255,7 @@ fn parse_streams_documents_in_path_order_with_threads() {
         one.stdout, two.stdout,
         "the same output whatever the threads"
     );
-    let paths: Vec<String> = String::from_utf8(one.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<serde_json::Value>(l).unwrap()["source"]["path"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
+    let paths = support::source_paths(&String::from_utf8(one.stdout).unwrap());
     let mut sorted = paths.clone();
     sorted.sort();
     assert_eq!(paths, sorted);

@@ -11,42 +11,6 @@ fn referat(args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
 
 use crate::support::TempDir as Dir;
 
-/// A minimal one-page PDF whose page draws `content` (Helvetica as /F1), with a correct xref.
-fn tiny_pdf(content: &str) -> Vec<u8> {
-    let objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R \
-         /Resources << /Font << /F1 5 0 R >> >> >>"
-            .to_string(),
-        format!(
-            "<< /Length {} >>\nstream\n{content}\nendstream",
-            content.len() + 1
-        ),
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
-            .to_string(),
-    ];
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, o) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
-    }
-    let xref = out.len();
-    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
-    for off in offsets {
-        out.extend(format!("{off:010} 00000 n \n").as_bytes());
-    }
-    out.extend(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
-    out
-}
-
 fn text_at(x: u32, y: u32, s: &str) -> String {
     format!("BT /F1 11 Tf {x} {y} Td ({s}) Tj ET\n")
 }
@@ -90,11 +54,23 @@ fn broken_pdfs_get_distinct_errors_and_the_rest_still_come_out() {
         d.join("encrypted.pdf"),
     )
     .unwrap();
-    write(d, "scan.pdf", &tiny_pdf("0 0 1 rg 10 10 100 100 re f"));
+    write(
+        d,
+        "scan.pdf",
+        &support::tiny_pdf("0 0 1 rg 10 10 100 100 re f"),
+    );
     write(d, "good.pdf", &real);
-    write(d, "tiny.pdf", &tiny_pdf(&text_at(72, 700, "Referat")));
+    write(
+        d,
+        "tiny.pdf",
+        &support::tiny_pdf(&text_at(72, 700, "Referat")),
+    );
     // a number where Tj wants a string: pdf-extract (which reads this standard font) panics
-    write(d, "panic.pdf", &tiny_pdf("BT /F1 11 Tf 72 700 Td 5 Tj ET"));
+    write(
+        d,
+        "panic.pdf",
+        &support::tiny_pdf("BT /F1 11 Tf 72 700 Td 5 Tj ET"),
+    );
     let (code, errors, docs, stderr) = run(d, &[]);
     assert_eq!(code, Some(1), "{stderr}");
     let expected = [
@@ -152,8 +128,8 @@ fn table_columns_come_out_as_tabs() {
         content += &text_at(350, y, cells[2]);
     }
     let dir = Dir::new("table");
-    write(&dir.0, "t.pdf", &tiny_pdf(&content));
-    let (text, pages) = referat::pdf::pdf_text(&dir.0.join("t.pdf"), &tiny_pdf(&content))
+    write(&dir.0, "t.pdf", &support::tiny_pdf(&content));
+    let (text, pages) = referat::pdf::pdf_text(&dir.0.join("t.pdf"), &support::tiny_pdf(&content))
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(pages, 1);
     let lines = &text.cleaned.lines;

@@ -50,7 +50,11 @@ fn a_hostile_folder_is_indexed_and_accounted_for() {
     .unwrap();
     write(&d, "bomb.pdf", &support::bomb_pdf(1200));
     // an image-only page: a filled rectangle, no text
-    write(&d, "scan.pdf", &scan_pdf());
+    write(
+        &d,
+        "scan.pdf",
+        &support::tiny_pdf("0 0 1 rg 10 10 100 100 re f"),
+    );
     // litter and a lock file, skipped
     write(&d, ".DS_Store", b"\0\0\0\x01Bud1");
     write(&d, "~$referat.docx", b"lock");
@@ -160,35 +164,6 @@ fn a_hostile_folder_is_indexed_and_accounted_for() {
     let summary = support::summary(&out);
     assert_eq!(summary["skipped"], 2);
     assert_eq!(summary["failed"].as_u64().unwrap(), 9);
-}
-
-/// A one-page PDF with a filled rectangle and no text: what a scan looks like to a text reader.
-fn scan_pdf() -> Vec<u8> {
-    let content = "0 0 1 rg 10 10 100 100 re f";
-    let objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>".to_string(),
-        format!(
-            "<< /Length {} >>\nstream\n{content}\nendstream",
-            content.len() + 1
-        ),
-    ];
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, o) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
-    }
-    let xref = out.len();
-    out.extend(b"xref\n0 5\n0000000000 65535 f \n");
-    for off in offsets {
-        out.extend(format!("{off:010} 00000 n \n").as_bytes());
-    }
-    out.extend(
-        format!("trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
-    );
-    out
 }
 
 /// A fixed-seed sample of `benches/damaged.py`: corpus PDFs with a few bytes changed, deleted
