@@ -6,8 +6,9 @@ fn referat(args: &[&str]) -> std::process::Output {
     support::run(args, &[])
 }
 
-fn bad_files() -> support::TempDir {
-    let dir = support::TempDir::new("cli");
+/// A folder of one good and two bad files; `tag` keeps the tests that run at once apart.
+fn bad_files(tag: &str) -> support::TempDir {
+    let dir = support::TempDir::new(tag);
     std::fs::write(dir.0.join("empty.txt"), b"").unwrap();
     std::fs::write(
         dir.0.join("binary.txt"),
@@ -54,7 +55,7 @@ fn several_files_are_ndjson_in_path_order() {
 
 #[test]
 fn broken_files_are_reported_and_the_rest_still_come_out() {
-    let dir = bad_files();
+    let dir = bad_files("cli-broken");
     let d = dir.0.to_string_lossy().into_owned();
     let missing = format!("{d}/missing.txt");
     let out = referat(&["parse", "--json", &d, &missing]);
@@ -178,7 +179,7 @@ fn committed_diagnostic_schema_matches_the_types() {
 
 #[test]
 fn one_json_rule_results_on_stdout_diagnostics_on_stderr() {
-    let dir = bad_files();
+    let dir = bad_files("cli-json-rule");
     let d = dir.0.to_string_lossy().into_owned();
     // parse: documents on stdout, errors and the summary on stderr
     let parse = referat(&["parse", "--json", &d]);
@@ -275,7 +276,7 @@ fn committed_report_schema_matches_the_types() {
 
 #[test]
 fn export_writes_an_audit_report_atomically() {
-    let dir = bad_files();
+    let dir = bad_files("cli-report");
     let d = dir.0.to_string_lossy().into_owned();
     let report = dir.0.join("reports").join("run.json");
     std::fs::create_dir_all(report.parent().unwrap()).unwrap();
