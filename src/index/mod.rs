@@ -1,18 +1,24 @@
 //! The search index: documents go in as one record per punkt (plus one per document without
 //! punkter), so a hit is an agenda item with its meeting, shown and exported without re-parsing.
 //!
-//! - [`schema`]: fields, analyzers, opening;
+//! - [`schema`]: fields and opening; [`analysis`] and [`compound`]: how text becomes terms;
 //! - [`writer`]: ingest (idempotent, committed in batches) and prune;
-//! - [`search`]: queries, filters, snippets, facets;
+//! - [`understand`] and [`query`]: a query as typed, taken apart, then built for tantivy;
+//! - [`search`]: running a query: hits, snippets, facets;
 //! - [`stored`]: the stored records back out: export and stats;
 //! - [`lookup`]: one record, one document, a body's neighbouring meetings, by id;
 //! - [`case`]: a case's history across meetings and bodies.
 
+pub mod analysis;
 pub mod case;
+pub mod compound;
 pub mod lookup;
+pub mod query;
+pub mod request;
 pub mod schema;
 pub mod search;
 pub mod stored;
+pub mod understand;
 pub mod writer;
 
 use std::path::{Component, Path};
@@ -128,12 +134,15 @@ pub fn parse_record_id(id: &str) -> Option<(&str, u64)> {
 }
 
 /// The outcome that stands for the item: the decision taken at this meeting, else the last.
+/// Committees that treat a case on the same day print their decisions before this meeting's
+/// (`Beslutning i Økonomiudvalget den 12-12-2022`, then `Beslutning i Byrådet den 12-12-2022`),
+/// so of the decisions dated the meeting day the last is this meeting's.
 pub fn punkt_outcome(punkt: &Punkt, meeting_date: Option<&str>) -> Option<Outcome> {
     let at_meeting = meeting_date.and_then(|d| {
         punkt
             .beslutninger
             .iter()
-            .find(|b| b.date.as_deref() == Some(d))
+            .rfind(|b| b.date.as_deref() == Some(d))
     });
     at_meeting.or(punkt.beslutninger.last())?.outcome
 }
@@ -248,6 +257,15 @@ mod tests {
             Some(Outcome::Godkendt)
         );
         assert_eq!(punkt_outcome(&p, None), Some(Outcome::Godkendt));
+        // committees that treated the case the same day come first; the last is this meeting's
+        p.beslutninger = vec![
+            decision("2022-12-12", Outcome::Anbefalet),
+            decision("2022-12-12", Outcome::Godkendt),
+        ];
+        assert_eq!(
+            punkt_outcome(&p, Some("2022-12-12")),
+            Some(Outcome::Godkendt)
+        );
         p.beslutninger.clear();
         assert_eq!(punkt_outcome(&p, None), None);
     }

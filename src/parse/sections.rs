@@ -190,7 +190,7 @@ pub fn decision_block(lines: &[String], i: usize) -> Option<(DecisionHead, usize
 /// `DIREKTIONEN` → `Direktionen`, `BESKÆFTIGELSES- OG ERHVERVSUDVALGET` →
 /// `Beskæftigelses- og Erhvervsudvalget`; names printed in mixed case stay as printed.
 pub fn normalise_body(s: &str) -> String {
-    let s = s.trim().trim_end_matches([',', ':', '.']).trim();
+    let s = vocab::without_period(s.trim().trim_end_matches([',', ':', '.']).trim());
     let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
     let shouting = letters.len() > 2 && letters.iter().all(|c| c.is_uppercase());
     if !shouting {

@@ -25,11 +25,35 @@ pub const BODY_ENDINGS: &[&str] = &[
     "ledelsen",
 ];
 
-/// Whether `s` reads as the name of a body (`Direktionen`, `byrådet`, `Klima-, Teknik- og Miljøudvalget`).
+/// Whether `s` reads as the name of a body (`Direktionen`, `byrådet`, `Klima-, Teknik- og
+/// Miljøudvalget`, `Byråd 2022-2025`).
 pub fn is_body_name(s: &str) -> bool {
-    let s = s.trim().trim_end_matches([',', '.', ':']).to_lowercase();
+    let s = without_period(s.trim().trim_end_matches([',', '.', ':'])).to_lowercase();
     let words = s.split_whitespace().count();
     words > 0 && words <= 8 && BODY_ENDINGS.iter().any(|e| s.ends_with(e))
+}
+
+/// A body's name without the election period some systems print after it (`Byråd 2022-2025`,
+/// `Økonomiudvalget (2018-21)`): the period dates the members, not the body.
+pub fn without_period(s: &str) -> &str {
+    let t = s.trim_end();
+    let inner = t.strip_suffix(')').and_then(|t| t.rsplit_once('('));
+    let (head, period) = match inner {
+        Some(split) => split,
+        None => match t.rsplit_once(char::is_whitespace) {
+            Some(split) => split,
+            None => return t,
+        },
+    };
+    let years: Vec<&str> = period.split(['-', '–', '/']).map(str::trim).collect();
+    let is_year = |y: &str| (y.len() == 4 || y.len() == 2) && y.bytes().all(|b| b.is_ascii_digit());
+    let a_period = years.len() == 2 && years[0].len() == 4 && years.iter().all(|y| is_year(y));
+    let head = head.trim_end();
+    if a_period && !head.is_empty() {
+        head
+    } else {
+        t
+    }
 }
 
 /// Words that stand for the whole body as the subject of a decision (`man`, `det`, `der`), lower
