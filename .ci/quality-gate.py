@@ -20,6 +20,42 @@ def run(cmd):
     return out.stdout
 
 
+def search_scores(binary, shared, gold, judged):
+    """The judged search queries (shared/dev-eval/search, with the repo's extended judgments in
+    tests/search) on an index of the 40 Greve .txt meetings: mean nDCG@10, the share of queries
+    with a relevant item that get any hit, and the case-number queries' nDCG@10."""
+    import shutil
+    import tempfile
+    work = tempfile.mkdtemp(prefix="referat-search-gate-")
+    try:
+        docs = os.path.join(work, "docs")
+        os.makedirs(docs)
+        for name in sorted(os.listdir(gold)):
+            if name.endswith(".txt"):
+                shutil.copy(os.path.join(gold, name), docs)
+        idx, ndjson, out = (os.path.join(work, n) for n in ("idx", "all.ndjson", "eval.json"))
+        run([binary, "ingest", docs, "--index", idx, "--quiet"])
+        run([binary, "export", docs, "--out", ndjson, "--quiet"])
+        run([sys.executable, os.path.join(shared, "dev-eval", "search", "eval_search.py"), "--bin", binary,
+             "--index", idx, "--ndjson", ndjson, "--no-pg", "--queries", os.path.join(judged, "queries.tsv"),
+             "--qrels", os.path.join(judged, "qrels.tsv"), "--json", out])
+        per = json.load(open(out))["metrics"]["referat"]
+        queries = {}
+        for line in open(os.path.join(judged, "queries.tsv"), encoding="utf-8"):
+            if not line.startswith("#") and line.strip():
+                parts = line.rstrip("\n").split("\t")
+                queries[parts[0]] = parts[3] if len(parts) > 3 else ""
+        ids = sorted(per)
+        case = [per[q]["ndcg10"] for q in ids if queries.get(q) == "case-number"]
+        return {
+            "ndcg10": sum(per[q]["ndcg10"] for q in ids) / len(ids),
+            "queries_with_hits": sum(1 for q in ids if per[q]["hits"] > 0) / len(ids),
+            "case_number_ndcg10": min(case) if case else None,
+        }
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser()
@@ -50,6 +86,8 @@ def main():
         results["json"] = json.loads(run([sys.executable, os.path.join(a.shared, "eval", "score.py"), "--bin", a.bin,
                                           "--gold-dir", gold, "--inputs-dir", inputs, "--ext", "json",
                                           "--json"]).split("\nscore:")[0])
+    if "search" in floors:
+        results["search"] = search_scores(a.bin, a.shared, gold, os.path.join(here, "..", "tests", "search"))
     broken = passed = 0
     for group, metrics in floors.items():
         if group.startswith("_"):

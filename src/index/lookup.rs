@@ -90,7 +90,7 @@ pub fn case_exists(
 ) -> anyhow::Result<bool> {
     let mut parts = vec![(Occur::Must, term(fields.sagsnr, sagsnr))];
     if hide_closed {
-        parts.push((Occur::MustNot, super::search::closed_query(fields)));
+        parts.push((Occur::MustNot, super::query::closed_query(fields)));
     }
     let count = searcher.search(&BooleanQuery::new(parts), &tantivy::collector::Count)?;
     Ok(count > 0)

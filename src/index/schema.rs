@@ -1,20 +1,14 @@
 //! The index layout in one place: the tantivy schema, the `Fields` handles built from it once,
-//! and the analyzers (Danish stemming, the æ/ø/å → ae/oe/aa folded field) every opener registers.
+//! and the folded text of the æ/ø/å → ae/oe/aa field; the analyzers live in `analysis`.
 
 use std::path::Path;
 
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
-use tantivy::tokenizer::{
-    Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
-};
 use tantivy::{DateTime, Index, directory::MmapDirectory};
 
-/// The analyzer of the full-text fields: words, lower-cased, Danish Snowball stems.
-pub const DANISH: &str = "referat_da";
-/// Whole values lower-cased (`body:direktionen` finds `Direktionen`).
-pub const RAW_LOWER: &str = "referat_raw_lower";
+pub use super::analysis::{DANISH, PARTS, RAW_LOWER, register_analyzers};
 
 /// Handles of every field, built once from the schema.
 #[derive(Clone, Copy, Debug)]
@@ -35,6 +29,11 @@ pub struct Fields {
     pub sections: Field,
     pub text: Field,
     pub folded: Field,
+    /// The parts of the compounds of the text (`anlægsbevilling` → anlæg, bevilling).
+    pub parts: Field,
+    /// The parts of the compounds of the title: a title about the word (`Trafiksikkerhedstiltag`)
+    /// is stronger evidence than a text that mentions it.
+    pub title_parts: Field,
     pub ord: Field,
     pub record: Field,
 }
@@ -74,24 +73,12 @@ pub fn schema() -> (Schema, Fields) {
         sections: b.add_text_field("sections", danish.clone()),
         text: b.add_text_field("text", danish.clone().set_stored()),
         folded: b.add_text_field("folded", danish),
+        parts: b.add_text_field("parts", text_options(PARTS, false)),
+        title_parts: b.add_text_field("title_parts", text_options(PARTS, false)),
         ord: b.add_u64_field("ord", STORED),
         record: b.add_text_field("record", STORED),
     };
     (b.build(), fields)
-}
-
-/// Registers the analyzers the schema names; needed on every open, for writing and reading.
-pub fn register_analyzers(index: &Index) {
-    let danish = TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(80))
-        .filter(LowerCaser)
-        .filter(Stemmer::new(Language::Danish))
-        .build();
-    let raw_lower = TextAnalyzer::builder(RawTokenizer::default())
-        .filter(LowerCaser)
-        .build();
-    index.tokenizers().register(DANISH, danish);
-    index.tokenizers().register(RAW_LOWER, raw_lower);
 }
 
 /// The old spellings: å → aa, æ → ae, ø → oe (and their capitals), applied to the text of the

@@ -2,70 +2,21 @@
 //! ranges, ranked hits flat enough for `jq '.hits[].title'`, snippets and facet counts.
 
 use std::collections::BTreeMap;
-use std::ops::Bound;
 use std::path::Path;
 
 use schemars::JsonSchema;
 use serde::Serialize;
 use tantivy::Order;
 use tantivy::collector::{Count, FacetCollector, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
-use tantivy::schema::{Facet, Field, IndexRecordOption, Value};
+use tantivy::schema::{Field, Value};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DateTime, Index, Searcher, TantivyDocument, Term};
+use tantivy::{DateTime, Index, Searcher, TantivyDocument};
 
 use super::Record;
-use super::schema::{Fields, date_value, open};
-use crate::model::{Kind, Outcome};
-use chrono::NaiveDate;
+use super::query::{Match, build};
+use super::schema::{Fields, open};
 
-/// Restrictions on top of the query; all must hold.
-#[derive(Debug, Default, Clone)]
-pub struct Filters {
-    pub body: Option<String>,
-    pub from: Option<NaiveDate>,
-    pub to: Option<NaiveDate>,
-    pub outcome: Option<Outcome>,
-    pub case: Option<String>,
-    pub kind: Option<Kind>,
-}
-
-/// A full-text field a search can be narrowed to (`--in`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Section {
-    Title,
-    Indstilling,
-    Beslutning,
-    Sections,
-    Text,
-}
-
-/// The order of the hits.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Sort {
-    /// Best match first.
-    #[default]
-    Relevance,
-    /// Latest meeting first.
-    Newest,
-    /// Earliest meeting first.
-    Oldest,
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct Request {
-    pub query: String,
-    /// Search only this full-text field.
-    pub section: Option<Section>,
-    pub filters: Filters,
-    pub limit: usize,
-    /// Hits to skip (paging).
-    pub offset: usize,
-    pub sort: Sort,
-    /// Closed items (`Lukket punkt`) match on their title only and never by case number, as
-    /// a public server shows them (see [`super::Record::redacted`]).
-    pub hide_closed: bool,
-}
+pub use super::request::{Filters, Request, Section, Sort};
 
 /// How matched words are marked in snippets.
 #[derive(Debug, Clone, Copy)]
@@ -129,159 +80,6 @@ pub fn schema_json() -> String {
     serde_json::to_string_pretty(&schema).expect("a schema always serialises")
 }
 
-fn field_of(fields: &Fields, section: Section) -> Field {
-    match section {
-        Section::Title => fields.title,
-        Section::Indstilling => fields.indstilling,
-        Section::Beslutning => fields.beslutning,
-        Section::Sections => fields.sections,
-        Section::Text => fields.text,
-    }
-}
-
-fn raw_term(field: Field, value: &str) -> Box<dyn Query> {
-    Box::new(TermQuery::new(
-        Term::from_field_text(field, value),
-        IndexRecordOption::Basic,
-    ))
-}
-
-fn date_bound(field: Field, value: Option<NaiveDate>) -> Bound<Term> {
-    match value.and_then(|d| date_value(&d.format("%Y-%m-%d").to_string())) {
-        None => Bound::Unbounded,
-        Some(d) => Bound::Included(Term::from_field_date(field, d)),
-    }
-}
-
-/// The query of a request: the parsed text query and the filters, and the warnings of a
-/// query that had to be read leniently.
-pub fn build_query(
-    index: &Index,
-    fields: &Fields,
-    req: &Request,
-) -> anyhow::Result<(Box<dyn Query>, Vec<String>)> {
-    let mut warnings = Vec::new();
-    let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    if !req.query.trim().is_empty() {
-        let defaults = match &req.section {
-            Some(s) => vec![field_of(fields, *s)],
-            None => vec![
-                fields.title,
-                fields.indstilling,
-                fields.beslutning,
-                fields.text,
-                fields.folded,
-            ],
-        };
-        let q = parse_text(index, fields, defaults, &req.query, &mut warnings);
-        let q = if req.hide_closed {
-            open_or_closed_by_title(index, fields, q, &req.query)
-        } else {
-            q
-        };
-        parts.push((Occur::Must, q));
-    }
-    let f = &req.filters;
-    if let Some(b) = &f.body {
-        parts.push((Occur::Must, raw_term(fields.body, &b.to_lowercase())));
-    }
-    if let Some(o) = f.outcome {
-        parts.push((Occur::Must, raw_term(fields.outcome, o.as_str())));
-    }
-    if let Some(c) = &f.case {
-        parts.push((Occur::Must, raw_term(fields.sagsnr, c)));
-        if req.hide_closed {
-            parts.push((Occur::MustNot, closed_query(fields)));
-        }
-    }
-    if let Some(k) = f.kind {
-        parts.push((Occur::Must, raw_term(fields.kind, k.as_str())));
-    }
-    if f.from.is_some() || f.to.is_some() {
-        let lower = date_bound(fields.date, f.from);
-        let upper = date_bound(fields.date, f.to);
-        parts.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
-    }
-    if parts.iter().all(|(occur, _)| *occur == Occur::MustNot) {
-        parts.push((Occur::Must, Box::new(AllQuery)));
-    }
-    let query: Box<dyn Query> = match parts.len() {
-        1 => parts.pop().map(|(_, q)| q).expect("one part"),
-        _ => Box::new(BooleanQuery::new(parts)),
-    };
-    Ok((query, warnings))
-}
-
-/// The text query in tantivy's language over `defaults`, read leniently when it does not parse.
-fn parse_text(
-    index: &Index,
-    fields: &Fields,
-    defaults: Vec<Field>,
-    text: &str,
-    warnings: &mut Vec<String>,
-) -> Box<dyn Query> {
-    let mut parser = QueryParser::for_index(index, defaults);
-    parser.set_conjunction_by_default();
-    parser.set_field_boost(fields.title, 3.0);
-    parser.set_field_boost(fields.indstilling, 1.5);
-    parser.set_field_boost(fields.beslutning, 1.5);
-    parser.set_field_boost(fields.folded, 0.5);
-    match parser.parse_query(text) {
-        Ok(q) => q,
-        Err(e) => {
-            let (q, errors) = parser.parse_query_lenient(text);
-            warnings.push(format!("query read leniently: {e}"));
-            warnings.extend(errors.iter().map(|e| format!("ignored: {e}")));
-            q
-        }
-    }
-}
-
-/// Records marked closed at ingest (the facet `/closed`).
-pub fn closed_query(fields: &Fields) -> Box<dyn Query> {
-    Box::new(TermQuery::new(
-        Term::from_facet(fields.facets, &Facet::from("/closed")),
-        IndexRecordOption::Basic,
-    ))
-}
-
-/// `query` for open records, or the same words looked up in the title alone for closed ones;
-/// a query naming a content field (`beslutning:…`, `sagsnr:…`) matches no closed record.
-fn open_or_closed_by_title(
-    index: &Index,
-    fields: &Fields,
-    query: Box<dyn Query>,
-    text: &str,
-) -> Box<dyn Query> {
-    let open: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
-        (Occur::Must, query),
-        (Occur::MustNot, closed_query(fields)),
-    ]));
-    let by_title = parse_text(index, fields, vec![fields.title], text, &mut Vec::new());
-    let public = [
-        fields.title,
-        fields.body,
-        fields.kind,
-        fields.outcome,
-        fields.number,
-        fields.year,
-        fields.date,
-    ];
-    let mut only_public = true;
-    by_title.query_terms(&mut |term, _| only_public &= public.contains(&term.field()));
-    if !only_public {
-        return open;
-    }
-    let closed: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
-        (Occur::Must, by_title),
-        (Occur::Must, closed_query(fields)),
-    ]));
-    Box::new(BooleanQuery::new(vec![
-        (Occur::Should, open),
-        (Occur::Should, closed),
-    ]))
-}
-
 /// Runs a search against the index in `dir`.
 pub fn search(dir: &Path, req: &Request, marks: Marks) -> anyhow::Result<SearchOutput> {
     let (index, fields) = open(dir, false)?;
@@ -297,7 +95,17 @@ pub fn search_with(
     req: &Request,
     marks: Marks,
 ) -> anyhow::Result<SearchOutput> {
-    let (query, warnings) = build_query(index, fields, req)?;
+    let mut built = build(index, fields, req, Match::All)?;
+    if built.relaxable && searcher.search(&*built.query, &Count)? == 0 {
+        let any = build(index, fields, req, Match::Any)?;
+        built.query = any.query;
+        built.warnings.push(
+            "no record has every word of the query: showing records with any of them, \
+             the most words first"
+                .to_string(),
+        );
+    }
+    let (query, warnings) = (built.query, built.warnings);
     let mut facet_collector = FacetCollector::for_field("facets");
     for dim in ["/body", "/year", "/outcome", "/kind"] {
         facet_collector.add_facet(dim);
@@ -322,6 +130,8 @@ pub fn search_with(
     };
     let text_snippets = SnippetGenerator::create(searcher, &*query, fields.text)?;
     let title_snippets = SnippetGenerator::create(searcher, &*query, fields.title)?;
+    // a word found inside a compound (`klima` in `Klimastrategi`) marks the compound
+    let part_snippets = SnippetGenerator::create(searcher, &*query, fields.parts)?;
     let mut hits = Vec::new();
     for (score, address) in top.into_iter().take(req.limit) {
         let doc: TantivyDocument = searcher.doc(address)?;
@@ -329,6 +139,13 @@ pub fn search_with(
         let ord = super::schema::ord_of(&doc, fields).unwrap_or(0);
         let closed = record.is_closed();
         let mut snippet = text_snippets.snippet_from_doc(&doc);
+        if snippet.highlighted().is_empty() && !(closed && req.hide_closed) {
+            let text = doc.get_first(fields.text).and_then(|v| v.as_str());
+            let from_parts = text.map(|t| part_snippets.snippet(t));
+            if let Some(from_parts) = from_parts.filter(|s| !s.highlighted().is_empty()) {
+                snippet = from_parts;
+            }
+        }
         if snippet.highlighted().is_empty() || (closed && req.hide_closed) {
             let from_title = title_snippets.snippet_from_doc(&doc);
             if !from_title.highlighted().is_empty() || (closed && req.hide_closed) {

@@ -12,8 +12,9 @@ use tantivy::schema::Value;
 use tantivy::{DocAddress, Searcher, TantivyDocument};
 
 use super::Record;
+use super::query::build_query;
 use super::schema::{Fields, open};
-use super::search::{Filters, Request, build_query, stored_record};
+use super::search::{Filters, Request, stored_record};
 
 /// The addresses of the records matching `query` (all when None), in source order.
 fn ordered(

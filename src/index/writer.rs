@@ -245,11 +245,13 @@ pub fn tantivy_doc(f: &Fields, r: &Record, ord: u64) -> TantivyDocument {
     let t = texts(r);
     if let Some(title) = r.title() {
         d.add_text(f.title, title);
+        d.add_text(f.title_parts, title);
     }
     d.add_text(f.indstilling, &t.indstilling);
     d.add_text(f.beslutning, &t.beslutning);
     d.add_text(f.sections, &t.sections);
     d.add_text(f.folded, fold(&t.all));
+    d.add_text(f.parts, &t.all);
     d.add_text(f.text, &t.all);
     d.add_u64(f.ord, ord);
     d.add_text(

@@ -10,12 +10,14 @@ mod decisions;
 mod dissent;
 mod hyphens;
 pub mod items;
+mod search;
 
 pub use attendance::*;
 pub use bodies::*;
 pub use decisions::*;
 pub use dissent::*;
 pub use hyphens::mend_hyphens;
+pub use search::*;
 
 /// Section headings (lower case, without a trailing colon) and their normalised kind.
 pub const HEADINGS: &[(&str, SectionKind)] = &[
@@ -459,5 +461,17 @@ mod tests {
             assert!(is_body_name(&format!("Kultur- og {e}")), "{e}");
         }
         assert!(!is_body_name("Godkendt"));
+    }
+
+    #[test]
+    fn an_election_period_is_not_part_of_the_body() {
+        assert!(is_body_name("Byråd 2022-2025"));
+        assert_eq!(without_period("Byråd 2022-2025"), "Byråd");
+        assert_eq!(
+            without_period("Økonomiudvalget (2018-21)"),
+            "Økonomiudvalget"
+        );
+        assert_eq!(without_period("Budget 2024"), "Budget 2024");
+        assert_eq!(without_period("2022-2025"), "2022-2025");
     }
 }
