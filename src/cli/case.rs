@@ -17,6 +17,7 @@ use crate::index::schema::open;
 ///   referat case 14/689
 ///   referat case 14/689 --json | jq -r '.decisions[] | "\(.date) \(.outcome)"'
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// The case number (sagsnr) exactly as printed, e.g. 14/689.
     sagsnr: String,

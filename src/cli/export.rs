@@ -20,6 +20,7 @@ use crate::report::{Entry, Report, Status};
 ///   REFERAT_INDEX=/srv/idx referat export > records.ndjson
 ///   referat export corpus --out /dev/null --tables budget.xlsx   (or budget.csv)
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// Files or folders to export; none reads the index.
     paths: Vec<PathBuf>,

@@ -20,6 +20,7 @@ use crate::report::{Entry, Report};
 ///   referat ingest corpus
 ///   referat ingest --index /tmp/idx --prune minutes/ reports/
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// Files or folders to index.
     #[arg(required = true)]

@@ -17,6 +17,7 @@ use crate::read::walk;
 ///   referat parse corpus/referat-direktionen-2015-01-06.txt
 ///   referat parse corpus | jq -r .title
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// Files or folders to parse.
     #[arg(required = true)]

@@ -6,25 +6,34 @@ use chrono::NaiveDate;
 
 use super::args::IndexArg;
 use super::output::{self, Output};
-use crate::index::search::{self, Filters, Marks, Request, SearchOutput, Section};
+use crate::index::search::{self, Filters, Marks, Request, SearchOutput, Section, Sort};
 use crate::model::{Kind, Outcome};
 
 /// Search the index: ranked punkter (and documents without punkter) with snippets.
 ///
-/// QUERY is tantivy's query language over the fields title, indstilling, beslutning,
-/// sections, text, folded (full text, Danish stemming), sagsnr, number, source, doc_id
-/// (exact), body, kind, outcome (exact, any case), year and date. Without a field name a word
-/// is looked up in title, indstilling, beslutning, text and folded; all words must match.
-/// QUERY may be empty when filters are given.
+/// QUERY may be typed as a question or as words: a case number (23-011668, 14/32918) finds
+/// its case's items first; Danish stop words and question words are dropped, and words such as
+/// "besluttede" or "udvalget" only rank; every other word must match, itself, inside a compound
+/// (klima finds klimahandlingsplan) or through an everyday synonym (penge finds bevilling).
+/// When no record has every word, records with any of them are shown, with a warning.
+///
+/// A QUERY in tantivy's query language ("phrases", field:word, AND/OR/NOT, +must -not) is
+/// read as written, over the fields title, indstilling, beslutning, sections, text, folded,
+/// parts (full text, Danish stemming), sagsnr, number, source, doc_id (exact), body, kind,
+/// outcome (exact, any case), year and date. QUERY may be empty when filters are given.
 ///
 /// Examples:
 ///   referat search indkøb
+///   referat search 'hvad besluttede udvalget om cykelstier'
+///   referat search 23-011668
 ///   referat search 'beslutning:udsat' --body Direktionen
-///   referat search 'sagsnr:"14/689"'
+///   referat search lokalplan --outcome godkendt --sort newest
 ///   referat search --outcome udsat --from 2015-01-01 --to 2015-12-31 --json
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
-    /// The query (tantivy query language); empty matches everything.
+    /// The query, as words, a question, a case number or tantivy's query language; empty
+    /// matches everything.
     #[arg(default_value = "")]
     query: String,
     /// Only this body (meeting), e.g. Direktionen; any case.
@@ -51,6 +60,9 @@ pub struct Args {
     /// How many hits to show.
     #[arg(long, default_value_t = 10)]
     limit: usize,
+    /// The order of the hits: best match first, or by meeting date.
+    #[arg(long, value_enum, default_value = "relevance")]
+    sort: Sort,
     /// Print counts per body, year, outcome and kind.
     #[arg(long)]
     facets: bool,
@@ -90,6 +102,7 @@ pub fn run(args: Args, out: Output) -> anyhow::Result<i32> {
             kind: args.kind,
         },
         limit: args.limit,
+        sort: args.sort,
         ..Request::default()
     };
     let found = search::search(&args.index.dir, &req, marks)?;

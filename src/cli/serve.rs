@@ -24,6 +24,7 @@ use crate::serve::{self, Config};
 ///   referat serve
 ///   referat serve --index /srv/referat-index --bind 127.0.0.1:9000
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// The address to listen on (port 0 picks a free port).
     #[arg(long, default_value = serve::DEFAULT_BIND)]

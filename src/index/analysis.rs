@@ -6,6 +6,8 @@
 use tantivy::Index;
 use tantivy::tokenizer::{LowerCaser, RawTokenizer, TextAnalyzer, Token, TokenStream, Tokenizer};
 
+use std::rc::Rc;
+
 use super::compound;
 
 /// The analyzer of the full-text fields: words, lower-cased, stemmed. The name carries the
@@ -51,8 +53,17 @@ pub fn words(text: &str) -> Vec<Word> {
         match (c.is_alphanumeric(), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
+                let word = &text[s..i];
+                let lower = if word
+                    .bytes()
+                    .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+                {
+                    word.to_lowercase()
+                } else {
+                    word.to_string()
+                };
                 out.push(Word {
-                    text: text[s..i].to_lowercase(),
+                    text: lower,
                     from: s,
                     to: i,
                 });
@@ -110,7 +121,7 @@ pub fn term(word: &str) -> String {
 /// The index terms of a compound's parts and inner compounds (`anlægsbevilling` → `anlæg`,
 /// `bevilling`), or nothing for a word that is not a compound (see [`compound::part_stems`]).
 pub fn part_terms(word: &str) -> Vec<String> {
-    compound::part_stems(word)
+    compound::part_stems(word).to_vec()
 }
 
 /// The Danish analysis as a tantivy tokenizer: [`words`] then [`term`], or for `parts` the
@@ -136,11 +147,11 @@ impl Tokenizer for Danish {
                 continue;
             }
             let terms = if self.parts {
-                part_terms(&w.text)
+                compound::part_stems(&w.text)
             } else {
-                vec![term(&w.text)]
+                Rc::from([term(&w.text)])
             };
-            for t in terms {
+            for t in terms.iter().cloned() {
                 tokens.push(Token {
                     offset_from: w.from,
                     offset_to: w.to,

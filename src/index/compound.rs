@@ -4,8 +4,10 @@
 //! them: directly or with a linking `s` or `e` (`anlæg-s-bevilling`, `pig-e-garde`).
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::parse::vocab;
 
@@ -21,7 +23,7 @@ const LINKS: &[&str] = &["", "s", "e"];
 /// Split words a thread remembers before it forgets them all (a bound on memory).
 const CACHE: usize = 100_000;
 
-static WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     include_str!("../../data/da-words.txt")
         .lines()
         .map(str::trim)
@@ -31,22 +33,22 @@ static WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// The stems of the word list: a compound's last part may be inflected (`bus-nettet`).
-static STEMS: LazyLock<HashSet<String>> = LazyLock::new(|| WORDS.iter().map(|w| stem(w)).collect());
+static STEMS: LazyLock<FxHashSet<String>> =
+    LazyLock::new(|| WORDS.iter().map(|w| stem(w)).collect());
 
 thread_local! {
     static STEMMER: frostem::Stemmer = frostem::Stemmer::new(frostem::Algorithm::Danish);
-    static SPLITS: RefCell<HashMap<String, Option<Vec<String>>>> = RefCell::new(HashMap::new());
+    static SPLITS: RefCell<FxHashMap<String, Rc<[String]>>> = RefCell::new(FxHashMap::default());
 }
 
 /// The Danish Snowball stem of a lower-case word, with the plural `-re` made to agree with its
 /// singular (`plejecentre` and `plejecenter` → `plejecent`).
 pub fn stem(word: &str) -> String {
     let mut s = STEMMER.with(|st| st.stem(word).into_owned());
-    let chars: Vec<char> = s.chars().collect();
-    let n = chars.len();
-    let consonant_r = n >= 4
-        && chars[n - 1] == 'r'
-        && !"aeiouyæøåjr".contains(chars[n - 2])
+    let mut last = s.chars().rev();
+    let consonant_r = last.next() == Some('r')
+        && last.next().is_some_and(|c| !"aeiouyæøåjr".contains(c))
+        && last.nth(1).is_some()
         && !vocab::KEEPS_FINAL_R.contains(&s.as_str());
     if consonant_r {
         s.pop();
@@ -63,13 +65,13 @@ pub fn is_word(word: &str) -> bool {
 /// (`havvindmølleparken` → hav, vind, mølle, park, havvind, vindmølle, møllepark, …): every run of
 /// consecutive parts but the whole word, so a search for any of them finds the compound.
 /// Empty for a word that is not a compound of listed words.
-pub fn part_stems(word: &str) -> Vec<String> {
+pub fn part_stems(word: &str) -> Rc<[String]> {
     let n = word.chars().count();
     if !(MIN_WORD..=MAX_WORD).contains(&n) || !word.chars().all(char::is_alphabetic) {
-        return Vec::new();
+        return Rc::from([]);
     }
     if let Some(known) = SPLITS.with(|c| c.borrow().get(word).cloned()) {
-        return known.unwrap_or_default();
+        return known;
     }
     let chars: Vec<char> = word.chars().collect();
     let spans = finest(&chars);
@@ -86,7 +88,7 @@ pub fn part_stems(word: &str) -> Vec<String> {
             }
         }
     }
-    let found = (!stems.is_empty()).then_some(stems);
+    let found: Rc<[String]> = Rc::from(stems);
     SPLITS.with(|c| {
         let mut c = c.borrow_mut();
         if c.len() >= CACHE {
@@ -94,7 +96,7 @@ pub fn part_stems(word: &str) -> Vec<String> {
         }
         c.insert(word.to_string(), found.clone());
     });
-    found.unwrap_or_default()
+    found
 }
 
 /// The last part of a compound (`miljøudvalget` → `udvalget`), the word a coordination such as
@@ -151,14 +153,18 @@ type Split = (usize, usize, Vec<(usize, usize)>);
 /// least two parts.
 fn best_split(chars: &[char], min: usize) -> Option<Vec<(usize, usize)>> {
     let n = chars.len();
-    let text = |a: usize, b: usize| chars[a..b].iter().collect::<String>();
+    let word: String = chars.iter().collect();
+    // the byte offset of each character, so parts are slices of `word`, not new strings
+    let mut at: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
+    at.push(word.len());
+    let text = |a: usize, b: usize| &word[at[a]..at[b]];
     // best[i]: the best split of chars[i..] as (parts, links, spans), or None
     let mut best: Vec<Option<Split>> = vec![None; n + 1];
     for i in (0..n).rev() {
-        let mut here = (n - i >= min && i > 0 && is_last_part(&text(i, n)))
+        let mut here = (n - i >= min && i > 0 && is_last_part(text(i, n)))
             .then(|| (1usize, 0usize, vec![(i, n)]));
         for j in i + min..=n.saturating_sub(min) {
-            if !WORDS.contains(text(i, j).as_str()) {
+            if !WORDS.contains(text(i, j)) {
                 continue;
             }
             for link in LINKS {

@@ -27,7 +27,7 @@ pub enum Section {
 }
 
 /// The order of the hits.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Sort {
     /// Best match first.
     #[default]
