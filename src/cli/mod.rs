@@ -6,6 +6,7 @@
 //! failed (the others were processed), 2 the command itself could not run.
 
 mod args;
+mod batch;
 mod case;
 mod export;
 mod ingest;

@@ -75,6 +75,23 @@ pub enum Summary {
     Export(ExportSummary),
     Ingest(IngestSummary),
     ExportIndex(ExportIndexSummary),
+    SearchBatch(BatchSummary),
+}
+
+/// `search --queries`: the latency of the queries, each timed inside the process.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct BatchSummary {
+    pub index: String,
+    pub queries: usize,
+    /// Timed runs in all (queries × `--repeat`).
+    pub runs: usize,
+    pub p50_ms: f64,
+    pub p99_ms: f64,
+    pub max_ms: f64,
+    /// Timed runs per second of search time, on one thread.
+    pub queries_per_second: f64,
+    /// Wall time of the whole batch, warm-up runs included.
+    pub seconds: f64,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -162,6 +179,10 @@ impl Summary {
                     s.exported, s.index, s.out
                 )
             }
+            Summary::SearchBatch(s) => format!(
+                "{} queries, {} timed runs on {}: p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms, {:.0} queries/s",
+                s.queries, s.runs, s.index, s.p50_ms, s.p99_ms, s.max_ms, s.queries_per_second
+            ),
         }
     }
 }

@@ -29,6 +29,7 @@ use crate::model::{Kind, Outcome};
 ///   referat search 'beslutning:udsat' --body Direktionen
 ///   referat search lokalplan --outcome godkendt --sort newest
 ///   referat search --outcome udsat --from 2015-01-01 --to 2015-12-31 --json
+///   referat search --queries benches/queries.tsv --repeat 5
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -60,6 +61,14 @@ pub struct Args {
     /// How many hits to show.
     #[arg(long, default_value_t = 10)]
     limit: usize,
+    /// Run every query of FILE (one a line; filters after a tab as --body=B --from=DATE
+    /// --to=DATE --outcome=O --case=N) against the open index, timing each inside the process;
+    /// prints one line per query (JSON with --json) and p50/p99 latency on stderr.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["query", "body", "from", "to", "outcome", "case", "section", "kind"])]
+    queries: Option<std::path::PathBuf>,
+    /// With --queries: how many timed runs of each query (after one untimed warm-up run).
+    #[arg(long, default_value_t = 1, requires = "queries")]
+    repeat: usize,
     /// The order of the hits: best match first, or by meeting date.
     #[arg(long, value_enum, default_value = "relevance")]
     sort: Sort,
@@ -77,6 +86,9 @@ fn date(s: &str) -> Result<NaiveDate, String> {
 }
 
 pub fn run(args: Args, out: Output) -> anyhow::Result<i32> {
+    if let Some(file) = &args.queries {
+        return super::batch::run(&args.index.dir, file, args.repeat, args.limit, &out);
+    }
     let marks = if out.json {
         search::HTML_MARKS
     } else if std::io::stdout().is_terminal() {

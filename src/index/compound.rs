@@ -39,6 +39,7 @@ static STEMS: LazyLock<FxHashSet<String>> =
 thread_local! {
     static STEMMER: frostem::Stemmer = frostem::Stemmer::new(frostem::Algorithm::Danish);
     static SPLITS: RefCell<FxHashMap<String, Rc<[String]>>> = RefCell::new(FxHashMap::default());
+    static HEADS: RefCell<FxHashMap<String, Option<String>>> = RefCell::new(FxHashMap::default());
 }
 
 /// The Danish Snowball stem of a lower-case word, with the plural `-re` made to agree with its
@@ -102,12 +103,24 @@ pub fn part_stems(word: &str) -> Rc<[String]> {
 /// The last part of a compound (`miljøudvalget` → `udvalget`), the word a coordination such as
 /// `Klima-, Teknik- og Miljøudvalget` leaves out of its first members.
 pub fn head(word: &str) -> Option<String> {
-    let chars: Vec<char> = word.chars().collect();
-    if !(MIN_WORD..=MAX_WORD).contains(&chars.len()) {
-        return None;
+    if let Some(known) = HEADS.with(|c| c.borrow().get(word).cloned()) {
+        return known;
     }
-    let (from, to) = *best_split(&chars, MIN_PART)?.last()?;
-    Some(chars[from..to].iter().collect())
+    let chars: Vec<char> = word.chars().collect();
+    let found = (MIN_WORD..=MAX_WORD)
+        .contains(&chars.len())
+        .then(|| best_split(&chars, MIN_PART))
+        .flatten()
+        .and_then(|parts| parts.last().copied())
+        .map(|(from, to)| chars[from..to].iter().collect::<String>());
+    HEADS.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= CACHE {
+            c.clear();
+        }
+        c.insert(word.to_string(), found.clone());
+    });
+    found
 }
 
 /// The parts of a word as spans of its characters: the fewest parts, then each part that is

@@ -178,3 +178,51 @@ fn the_indexed_outcome_is_this_meetings_decision() {
         .expect("item 17");
     assert_eq!(item.outcome, Some(referat::model::Outcome::Godkendt));
 }
+
+#[test]
+fn a_batch_of_queries_is_timed_inside_one_process() {
+    let dir = support::TempDir::new("search-batch");
+    let file = dir.join("queries.tsv");
+    std::fs::write(
+        &file,
+        "# one query a line\n14/32918\nindkøb\t--body=Direktionen --from=2015-01-01\n",
+    )
+    .unwrap();
+    let args = [
+        "search",
+        "--json",
+        "--index",
+        index(),
+        "--queries",
+        &file,
+        "--repeat",
+        "3",
+    ];
+    let out = support::run(&args, &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object a line"))
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["query"], "14/32918");
+    assert!(lines[0]["total"].as_u64().unwrap() >= 3);
+    assert!(lines[1]["total"].as_u64().unwrap() >= 1, "the filters hold");
+    let summary = support::summary(&out);
+    assert_eq!(summary["runs"], 6);
+    assert!(summary["p50_ms"].as_f64().unwrap() > 0.0);
+    // a bad filter names its line
+    std::fs::write(&file, "x\t--year=2020\n").unwrap();
+    let bad = support::run(&args, &[]);
+    assert_eq!(
+        bad.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&bad.stderr)
+    );
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("line 1"));
+}
