@@ -15,12 +15,18 @@ use tower::ServiceExt;
 
 use crate::support;
 
+/// A folder for an index the tests of one run share: in cargo's folder for test files, made
+/// anew by each run (a static is never dropped, so a folder in /tmp would be left behind).
+fn shared_dir(name: &str) -> PathBuf {
+    std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name)
+}
+
 /// The corpus ingested once per test run into a temporary index.
 fn corpus_index() -> &'static PathBuf {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
     DIR.get_or_init(|| {
         let _cwd = support::CwdGuard::enter();
-        let dir = std::env::temp_dir().join(format!("referat-test-serve-{}", std::process::id()));
+        let dir = shared_dir("serve-index");
         let _ = std::fs::remove_dir_all(&dir);
         let files = support::corpus_files();
         let s = referat::index::writer::ingest(&dir, &files, &Default::default(), |_| {}).unwrap();
@@ -43,7 +49,7 @@ const SECRET: [&str; 3] = ["Havnevej", "forhandlingspris", "20/2222"];
 fn closed_index() -> &'static PathBuf {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
     DIR.get_or_init(|| {
-        let dir = std::env::temp_dir().join(format!("referat-test-closed-{}", std::process::id()));
+        let dir = shared_dir("serve-closed");
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         let doc = dir.join("oeu-2020-03-10.txt");
