@@ -40,11 +40,28 @@ thread_local! {
     static STEMMER: frostem::Stemmer = frostem::Stemmer::new(frostem::Algorithm::Danish);
     static SPLITS: RefCell<FxHashMap<String, Rc<[String]>>> = RefCell::new(FxHashMap::default());
     static HEADS: RefCell<FxHashMap<String, Option<String>>> = RefCell::new(FxHashMap::default());
+    static STEMMED: RefCell<FxHashMap<String, String>> = RefCell::new(FxHashMap::default());
 }
 
 /// The Danish Snowball stem of a lower-case word, with the plural `-re` made to agree with its
 /// singular (`plejecentre` and `plejecenter` → `plejecent`).
 pub fn stem(word: &str) -> String {
+    // Zipf: most words of a text were stemmed before, and a lookup is cheaper than Snowball
+    if let Some(known) = STEMMED.with(|c| c.borrow().get(word).cloned()) {
+        return known;
+    }
+    let s = stem_uncached(word);
+    STEMMED.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= CACHE {
+            c.clear();
+        }
+        c.insert(word.to_string(), s.clone());
+    });
+    s
+}
+
+fn stem_uncached(word: &str) -> String {
     let mut s = STEMMER.with(|st| st.stem(word).into_owned());
     let mut last = s.chars().rev();
     let consonant_r = last.next() == Some('r')

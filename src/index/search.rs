@@ -132,17 +132,30 @@ pub fn search_with(
     let title_snippets = SnippetGenerator::create(searcher, &*query, fields.title)?;
     // a word found inside a compound (`klima` in `Klimastrategi`) marks the compound
     let part_snippets = SnippetGenerator::create(searcher, &*query, fields.parts)?;
+    let mut owned = Vec::new();
+    query.query_terms(&mut |term, _| {
+        if term.field() == fields.text || term.field() == fields.parts {
+            owned.extend(term.value().as_str().map(str::to_string));
+        }
+    });
+    let needles = (!owned.is_empty())
+        .then(|| {
+            let words: Vec<String> = owned.iter().map(|w| regex::escape(w)).collect();
+            regex::Regex::new(&format!("(?i){}", words.join("|"))).ok()
+        })
+        .flatten();
     let mut hits = Vec::new();
     for (score, address) in top.into_iter().take(req.limit) {
         let doc: TantivyDocument = searcher.doc(address)?;
         let record = stored_record(&doc, fields)?;
         let ord = super::schema::ord_of(&doc, fields).unwrap_or(0);
         let closed = record.is_closed();
-        let mut snippet = text_snippets.snippet_from_doc(&doc);
+        let text = doc.get_first(fields.text).and_then(|v| v.as_str());
+        let text = window(text.unwrap_or_default(), needles.as_ref());
+        let mut snippet = text_snippets.snippet(text);
         if snippet.highlighted().is_empty() && !(closed && req.hide_closed) {
-            let text = doc.get_first(fields.text).and_then(|v| v.as_str());
-            let from_parts = text.map(|t| part_snippets.snippet(t));
-            if let Some(from_parts) = from_parts.filter(|s| !s.highlighted().is_empty()) {
+            let from_parts = part_snippets.snippet(text);
+            if !from_parts.highlighted().is_empty() {
                 snippet = from_parts;
             }
         }
@@ -201,6 +214,29 @@ fn hit(score: f32, r: &Record, snippet: &str) -> Hit {
     }
 }
 
+/// Texts longer than this are cut to a window around the first match before a snippet is made:
+/// analysing a whole long text for each hit costs more than the search.
+const WINDOW: usize = 1200;
+
+/// The part of `text` around the first place one of the query's stems occurs (a stem is a
+/// prefix of the words it matches, and occurs inside the compounds it matches too), or the
+/// whole text when it is short, or the start when no stem occurs.
+fn window<'a>(text: &'a str, stems: Option<&regex::Regex>) -> &'a str {
+    if text.len() <= WINDOW {
+        return text;
+    }
+    let at = stems.and_then(|s| s.find(text)).map_or(0, |m| m.start());
+    let mut from = at.saturating_sub(WINDOW / 3);
+    let mut to = (from + WINDOW).min(text.len());
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    &text[from..to]
+}
+
 /// The snippet's fragment on one line with its matched words marked.
 fn marked(snippet: &tantivy::snippet::Snippet, marks: Marks) -> String {
     let text = snippet.fragment();
@@ -232,4 +268,19 @@ pub fn stored_record(doc: &TantivyDocument, fields: &Fields) -> anyhow::Result<R
         anyhow::bail!("{source}: stored record does not match its index keys");
     }
     Ok(record)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_text_is_cut_around_its_first_match_in_any_case() {
+        let text = format!("{} Økonomiudvalget godkendte {}", "ord ".repeat(1000), "æ".repeat(900));
+        let stems = regex::Regex::new("(?i)økonomiudvalg").unwrap();
+        let w = window(&text, Some(&stems));
+        assert!(w.len() <= WINDOW + 4 && w.contains("Økonomiudvalget"), "{w}");
+        assert_eq!(window("kort tekst", Some(&stems)), "kort tekst");
+        assert!(window(&text, None).starts_with("ord ord"));
+    }
 }
