@@ -276,10 +276,17 @@ mod tests {
 
     #[test]
     fn a_long_text_is_cut_around_its_first_match_in_any_case() {
-        let text = format!("{} Økonomiudvalget godkendte {}", "ord ".repeat(1000), "æ".repeat(900));
+        let text = format!(
+            "{} Økonomiudvalget godkendte {}",
+            "ord ".repeat(1000),
+            "æ".repeat(900)
+        );
         let stems = regex::Regex::new("(?i)økonomiudvalg").unwrap();
         let w = window(&text, Some(&stems));
-        assert!(w.len() <= WINDOW + 4 && w.contains("Økonomiudvalget"), "{w}");
+        assert!(
+            w.len() <= WINDOW + 4 && w.contains("Økonomiudvalget"),
+            "{w}"
+        );
         assert_eq!(window("kort tekst", Some(&stems)), "kort tekst");
         assert!(window(&text, None).starts_with("ord ord"));
     }
