@@ -71,6 +71,8 @@ def queries():
             continue
         q, _, flags = line.rstrip("\n").partition("\t")
         f = dict(re.findall(r"--(\w+)=(.*?)\s*(?=--|$)", flags))
+        if re.search(r"--facets\b", flags):
+            f["facets"] = True
         qs.append((q.strip(), f))
     return qs
 
@@ -128,11 +130,15 @@ def sqlite_bench(ndjson, work, qs, repeat):
         sql = "SELECT rowid FROM p" + (" WHERE " + " AND ".join(where) if where else "")
         ranked = sql + (" ORDER BY rank" if w else "") + " LIMIT 10"
         count = sql.replace("SELECT rowid", "SELECT count(*)")
+        facets = [sql.replace("SELECT rowid", f"SELECT {c}, count(*)") + f" GROUP BY {c}"
+                   for c in ("body", "substr(date, 1, 4)", "outcome")] if f.get("facets") else []
         db.execute(ranked, args).fetchall()
         for _ in range(repeat):
             t = time.perf_counter()
             db.execute(ranked, args).fetchall()
             db.execute(count, args).fetchone()
+            for fq in facets:
+                db.execute(fq, args).fetchall()
             times.append((time.perf_counter() - t) * 1000)
     db.close()
     return {"load_seconds": load, "size_mb": os.path.getsize(path) / 1e6, **latency(times)}
@@ -190,11 +196,15 @@ def pg_bench(ndjson, qs, repeat):
         ranked = f"SELECT ctid FROM p{cond} ORDER BY {rank} LIMIT 10"
         rargs = args + ([w] if w else [])
         count = f"SELECT count(*) FROM p{cond}"
+        facets = [f"SELECT {c}, count(*) FROM p{cond} GROUP BY 1" for c in ("body", "substr(date, 1, 4)", "outcome")] \
+            if f.get("facets") else []
         cur.execute(ranked, rargs).fetchall()
         for _ in range(repeat):
             t = time.perf_counter()
             cur.execute(ranked, rargs).fetchall()
             cur.execute(count, args).fetchone()
+            for fq in facets:
+                cur.execute(fq, args).fetchall()
             times.append((time.perf_counter() - t) * 1000)
     conn.close()
     return {"load_seconds": load, "size_mb": size, **latency(times)}
@@ -219,6 +229,10 @@ def main():
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--no-pg", action="store_true")
     ap.add_argument("--json")
+    ap.add_argument("--referat-only-from", type=int, default=10**9, metavar="N",
+                    help="from N punkter up, measure only referat's ingest and search (a million punkter of "
+                         "text, index, NDJSON and two peer databases need about 25 GB of disk); the corpus "
+                         "is deleted after the ingest")
     a = ap.parse_args()
     os.makedirs(a.work, exist_ok=True)
     alone = build()
@@ -226,7 +240,8 @@ def main():
     cores = os.cpu_count() or 1
     results = {"machine": {"cores": cores, "cpu": platform_cpu()}, "startup_ms": startup(a.work), "sizes": {}}
     print(f"start-up of `referat parse small.txt`: {results['startup_ms']:.1f} ms (median of 20)", file=sys.stderr)
-    stop_pg = None if a.no_pg else pg_start(a.work)
+    peers = any(int(s) < a.referat_only_from for s in a.sizes.split(","))
+    stop_pg = None if a.no_pg or not peers else pg_start(a.work)
     try:
         for n in [int(s) for s in a.sizes.split(",")]:
             r = {}
@@ -236,7 +251,8 @@ def main():
             mb = du(corpus)
             files = sum(len(fs) for _, _, fs in os.walk(corpus))
             r["corpus"] = {"files": files, "mb": mb}
-            for threads in (1, cores):
+            only = n >= a.referat_only_from
+            for threads in () if only else (1, cores):
                 s, rss, _ = timed([BIN, "export", corpus, "--out", "/dev/null", "-q", "-j", str(threads)])
                 r[f"parse_{threads}"] = {"seconds": s, "mb_per_s_per_core": mb / s / threads,
                                          "documents_per_s": files / s, "peak_rss_mb": rss}
@@ -244,6 +260,18 @@ def main():
             shutil.rmtree(idx, ignore_errors=True)
             s, rss, _ = timed([BIN, "ingest", corpus, "--index", idx, "-q"])
             r["ingest"] = {"seconds": s, "peak_rss_mb": rss, "index_mb": du(idx), "punkter_per_s": n / s}
+            if only:
+                shutil.rmtree(corpus, ignore_errors=True)
+                out = sh([BIN, "search", "--json", "--index", idx, "--queries", os.path.join(HERE, "queries.tsv"),
+                          "--repeat", str(a.repeat)])
+                summary = [json.loads(l)["summary"] for l in out.stderr.splitlines() if '"summary"' in l][0]
+                r["referat_search"] = {k: summary[k] for k in ("p50_ms", "p99_ms", "queries_per_second")}
+                results["sizes"][n] = r
+                print(f"\n## {n} punkter ({files} referater, {mb:.0f} MB), referat only\n"
+                      f"ingest: {s:.1f} s ({n / s:.0f} punkter/s), peak RSS {rss:.0f} MB, index {du(idx):.0f} MB\n"
+                      f"search: p50 {summary['p50_ms']:.2f} ms, p99 {summary['p99_ms']:.2f} ms, "
+                      f"{summary['queries_per_second']:.0f} queries/s")
+                continue
             ndjson = os.path.join(a.work, f"all-{n}.ndjson")
             sh([BIN, "export", corpus, "--out", ndjson, "-q"])
             alone_idx = os.path.join(a.work, f"alone-{n}")

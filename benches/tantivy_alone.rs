@@ -1,7 +1,7 @@
 //! tantivy alone, for benches/scale.py: the same records, schema and analyzers as `referat
 //! ingest`, without reading or parsing a file, so the ratio of the two shows what referat's own
 //! work costs; and the same queries through tantivy's plain query parser, without referat's
-//! query understanding, snippets or facets.
+//! query understanding, snippets or facets (top 10 with their stored records, and the count).
 //!
 //!   cargo bench --bench tantivy_alone -- index ALL.ndjson IDX   (records from `referat export`)
 //!   cargo bench --bench tantivy_alone -- search IDX QUERIES [REPEAT]
@@ -84,10 +84,19 @@ fn search(dir: &str, queries: &str, repeat: usize) -> anyhow::Result<()> {
         // the query without referat's filters (tab-separated): tantivy sees the words only
         let q = line.split('\t').next().unwrap_or_default();
         let (query, _) = parser.parse_query_lenient(q);
-        searcher.search(&query, &(TopDocs::with_limit(10).order_by_score(), Count))?;
+        let answer = || -> anyhow::Result<usize> {
+            let (top, count) =
+                searcher.search(&query, &(TopDocs::with_limit(10).order_by_score(), Count))?;
+            // an answer is the hits' stored records, not just their addresses
+            for (_, address) in top {
+                let _: tantivy::TantivyDocument = searcher.doc(address)?;
+            }
+            Ok(count)
+        };
+        answer()?;
         for _ in 0..repeat.max(1) {
             let t = Instant::now();
-            searcher.search(&query, &(TopDocs::with_limit(10).order_by_score(), Count))?;
+            answer()?;
             all.push(t.elapsed().as_micros() as u64);
         }
     }

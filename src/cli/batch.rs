@@ -18,6 +18,8 @@ use crate::model::Outcome;
 pub struct Line {
     pub query: String,
     pub filters: Filters,
+    /// Count the hits per body, year, outcome and kind (`--facets`).
+    pub facets: bool,
 }
 
 /// What one query gave, as `--json` prints it (one line per query).
@@ -31,7 +33,7 @@ struct Timed<'a> {
 }
 
 /// Reads a queries file: one query a line, `#` comments and blank lines skipped; filters after
-/// a tab as `--body=B --from=YYYY-MM-DD --to=YYYY-MM-DD --outcome=O --case=N`.
+/// a tab as `--body=B --from=YYYY-MM-DD --to=YYYY-MM-DD --outcome=O --case=N --facets`.
 pub fn read_lines(text: &str) -> Result<Vec<Line>, String> {
     let mut out = Vec::new();
     for (n, raw) in text.lines().enumerate() {
@@ -40,7 +42,12 @@ pub fn read_lines(text: &str) -> Result<Vec<Line>, String> {
         }
         let (query, flags) = raw.split_once('\t').unwrap_or((raw, ""));
         let mut filters = Filters::default();
+        let mut facets = false;
         for flag in flags.split("--").map(str::trim).filter(|f| !f.is_empty()) {
+            if flag == "facets" {
+                facets = true;
+                continue;
+            }
             let (key, value) = flag
                 .split_once('=')
                 .ok_or_else(|| format!("line {}: {flag:?} is not --name=value", n + 1))?;
@@ -64,6 +71,7 @@ pub fn read_lines(text: &str) -> Result<Vec<Line>, String> {
         out.push(Line {
             query: query.trim().to_string(),
             filters,
+            facets,
         });
     }
     Ok(out)
@@ -95,6 +103,7 @@ pub fn run(
         filters: l.filters.clone(),
         limit,
         sort: Sort::Relevance,
+        facets: l.facets,
         ..Request::default()
     };
     let started = Instant::now();
@@ -158,6 +167,7 @@ mod tests {
         .unwrap();
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[0].query, "indkøb");
+        assert!(!lines[0].facets);
         let f = &lines[1].filters;
         assert_eq!(f.outcome, Some(Outcome::Godkendt));
         assert_eq!(f.body.as_deref(), Some("Klima-, Teknik- og Miljøudvalget"));

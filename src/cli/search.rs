@@ -72,7 +72,7 @@ pub struct Args {
     /// The order of the hits: best match first, or by meeting date.
     #[arg(long, value_enum, default_value = "relevance")]
     sort: Sort,
-    /// Print counts per body, year, outcome and kind.
+    /// Count the hits per body, year, outcome and kind (printed, and in --json's "facets").
     #[arg(long)]
     facets: bool,
     #[command(flatten)]
@@ -115,6 +115,7 @@ pub fn run(args: Args, out: Output) -> anyhow::Result<i32> {
         },
         limit: args.limit,
         sort: args.sort,
+        facets: args.facets,
         ..Request::default()
     };
     let found = search::search(&args.index.dir, &req, marks)?;

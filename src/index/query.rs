@@ -137,11 +137,31 @@ fn terms_query(field: Field, terms: &[String]) -> Option<Box<dyn Query>> {
 }
 
 /// A word (or a phrase of words, as a synonym may be) in every field of the scope.
-fn word_query(word: &str, scope: &Scope, fields: &Fields, weight: f32) -> Option<Box<dyn Query>> {
+/// How much of a word's evidence to look for: all of it for a typed word, the title and the
+/// text (itself and inside compounds: `mast` in `gittermast`) for a synonym or a frame word,
+/// which rank below it. Every clause is scored for every matching record, so a broad word pays
+/// for each one (a million punkter: `penge til veje`, six synonyms a word, 74 → 55 ms).
+#[derive(Clone, Copy, PartialEq)]
+enum Evidence {
+    Full,
+    Main,
+}
+
+fn word_query(
+    word: &str,
+    scope: &Scope,
+    fields: &Fields,
+    weight: f32,
+    evidence: Evidence,
+) -> Option<Box<dyn Query>> {
     let ws = words(word);
     let terms: Vec<String> = ws.iter().map(|w| analysis::term(&w.text)).collect();
     let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for (field, w) in &scope.fields {
+        let main = *field == fields.title || *field == fields.text || scope.fields.len() == 1;
+        if evidence == Evidence::Main && !main {
+            continue;
+        }
         if let Some(q) = terms_query(*field, &terms) {
             any.push((Occur::Should, boosted(q, w * weight)));
         }
@@ -151,13 +171,20 @@ fn word_query(word: &str, scope: &Scope, fields: &Fields, weight: f32) -> Option
             .iter()
             .map(|w| analysis::term(&w.text))
             .collect();
-        // `Aarhus` finds `Århus`: the old spelling of the word in the folded text
-        if let Some(q) = terms_query(fields.folded, &folded) {
+        // `Aarhus` finds `Århus`: the old spelling of the word in the folded text; a word without
+        // aa, ae or oe reads the same there as in `text`
+        let old = folded
+            .iter()
+            .any(|t| ["aa", "ae", "oe"].iter().any(|d| t.contains(d)));
+        if let Some(q) = terms_query(fields.folded, &folded).filter(|_| old) {
             any.push((Occur::Should, boosted(q, FOLDED * weight)));
         }
         // a word inside the compounds of the title and text (`bevilling` in `anlægsbevilling`)
         let title = WEIGHTS[0].1;
         for (field, w) in [(fields.title_parts, title * PART), (fields.parts, PART)] {
+            if evidence == Evidence::Main && field == fields.title_parts {
+                continue;
+            }
             if let Some(q) = terms_query(field, &terms) {
                 any.push((Occur::Should, boosted(q, w * weight)));
             }
@@ -169,9 +196,10 @@ fn word_query(word: &str, scope: &Scope, fields: &Fields, weight: f32) -> Option
 /// A typed word with its synonyms below it.
 fn word_with_synonyms(word: &str, scope: &Scope, fields: &Fields) -> Option<Box<dyn Query>> {
     let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    any.extend(word_query(word, scope, fields, 1.0).map(|q| (Occur::Should, q)));
+    any.extend(word_query(word, scope, fields, 1.0, Evidence::Full).map(|q| (Occur::Should, q)));
     for alternative in synonyms(word) {
-        any.extend(word_query(alternative, scope, fields, SYNONYM).map(|q| (Occur::Should, q)));
+        let q = word_query(alternative, scope, fields, SYNONYM, Evidence::Main);
+        any.extend(q.map(|q| (Occur::Should, q)));
     }
     (!any.is_empty()).then(|| Box::new(BooleanQuery::new(any)) as Box<dyn Query>)
 }
@@ -196,7 +224,7 @@ fn words_query(
         return None;
     }
     for w in &u.optional {
-        if let Some(q) = word_query(w, scope, fields, FRAME) {
+        if let Some(q) = word_query(w, scope, fields, FRAME, Evidence::Main) {
             parts.push((Occur::Should, q));
         }
     }

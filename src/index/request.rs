@@ -51,4 +51,7 @@ pub struct Request {
     /// Closed items (`Lukket punkt`) match on their title only and never by case number, as
     /// a public server shows them (see [`super::Record::redacted`]).
     pub hide_closed: bool,
+    /// Count the matching records per body, year, outcome and kind: for every match, so it
+    /// costs more than the ranking on a broad query over a large index; asked for, not default.
+    pub facets: bool,
 }

@@ -36,6 +36,8 @@ pub struct SearchOutput {
     /// Number of records matching, beyond the hits shown.
     pub total: usize,
     pub hits: Vec<Hit>,
+    /// Counts of the matching records per body, year, outcome and kind; empty unless asked for
+    /// (`--facets`; the server's `facets=true`, its default).
     pub facets: Facets,
     /// Parts of the query that could not be understood and were ignored.
     pub warnings: Vec<String>,
@@ -106,10 +108,13 @@ pub fn search_with(
         );
     }
     let (query, warnings) = (built.query, built.warnings);
-    let mut facet_collector = FacetCollector::for_field("facets");
-    for dim in ["/body", "/year", "/outcome", "/kind"] {
-        facet_collector.add_facet(dim);
-    }
+    let facet_collector = req.facets.then(|| {
+        let mut c = FacetCollector::for_field("facets");
+        for dim in ["/body", "/year", "/outcome", "/kind"] {
+            c.add_facet(dim);
+        }
+        c
+    });
     let top = TopDocs::with_limit(req.limit.max(1)).and_offset(req.offset);
     let (top, total, counts) = match req.sort {
         Sort::Relevance => {
@@ -179,6 +184,7 @@ pub fn search_with(
         ("/outcome", &mut facets.outcome),
         ("/kind", &mut facets.kind),
     ] {
+        let Some(counts) = &counts else { break };
         for (facet, count) in counts.get(dim) {
             let value = facet.to_path().last().map(|s| s.to_string());
             map.insert(value.unwrap_or_default(), count);
@@ -239,10 +245,29 @@ fn window<'a>(text: &'a str, stems: Option<&regex::Regex>) -> &'a str {
 
 /// The snippet's fragment on one line with its matched words marked.
 fn marked(snippet: &tantivy::snippet::Snippet, marks: Marks) -> String {
-    let text = snippet.fragment();
+    mark(snippet.fragment(), snippet.highlighted(), marks)
+}
+
+/// `text` with the `ranges` marked; ranges that overlap or touch are marked once (a compound's
+/// parts are all found at the compound's place), ranges outside the text are left out.
+fn mark(text: &str, ranges: &[std::ops::Range<usize>], marks: Marks) -> String {
+    let mut sorted: Vec<std::ops::Range<usize>> = ranges
+        .iter()
+        .filter(|r| r.start < r.end && r.end <= text.len())
+        .filter(|r| text.is_char_boundary(r.start) && text.is_char_boundary(r.end))
+        .cloned()
+        .collect();
+    sorted.sort_by_key(|r| (r.start, r.end));
+    let mut merged: Vec<std::ops::Range<usize>> = Vec::new();
+    for r in sorted {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
     let mut out = String::with_capacity(text.len() + 32);
     let mut at = 0;
-    for r in snippet.highlighted() {
+    for r in merged {
         out.push_str(&text[at..r.start]);
         out.push_str(marks.open);
         out.push_str(&text[r.start..r.end]);
@@ -273,6 +298,15 @@ pub fn stored_record(doc: &TantivyDocument, fields: &Fields) -> anyhow::Result<R
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn overlapping_matches_are_marked_once() {
+        // the parts of `skolebestyrelserne` are all found at the whole word's place
+        let text = "skolebestyrelserne i Greve";
+        let m = mark(text, &[0..18, 0..18, 0..18, 21..26, 40..50], HTML_MARKS);
+        assert_eq!(m, "<b>skolebestyrelserne</b> i <b>Greve</b>");
+        assert_eq!(mark("ab", &[0..1, 1..2], HTML_MARKS), "<b>ab</b>");
+    }
 
     #[test]
     fn a_long_text_is_cut_around_its_first_match_in_any_case() {

@@ -234,6 +234,7 @@ impl Params {
                 offset,
                 sort,
                 hide_closed: false,
+                facets: flag(self.get("facets"), "facets")?,
             },
             facets: flag(self.get("facets"), "facets")?,
             highlight: flag(self.get("highlight"), "highlight")?,
