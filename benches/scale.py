@@ -41,13 +41,31 @@ def sh(cmd, **kw):
     return out
 
 
-def timed(cmd):
-    """Wall seconds and peak RSS (MB) of a command."""
+def timed(cmd, split=None):
+    """Wall seconds and peak RSS (MB) of a command; with `split` (a dict), also the peaks of its
+    anonymous memory (heap) and of its file-backed pages (the index files it maps), sampled."""
     t = time.perf_counter()
-    out = sh(["/usr/bin/time", "-f", "%M", *cmd])
+    p = subprocess.Popen(["/usr/bin/time", "-f", "%M", *cmd], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         text=True)
+    if split is not None:
+        split.update(anon_mb=0.0, file_mb=0.0)
+        while p.poll() is None:
+            try:
+                child = open(f"/proc/{p.pid}/task/{p.pid}/children").read().split()
+                status = open(f"/proc/{child[0]}/status").read() if child else ""
+            except OSError:
+                status = ""
+            for key, name in (("RssAnon", "anon_mb"), ("RssFile", "file_mb")):
+                m = re.search(key + r":\s+(\d+)", status)
+                if m:
+                    split[name] = max(split[name], int(m.group(1)) / 1024)
+            time.sleep(0.2)
+    stdout, stderr = p.communicate()
+    if p.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(map(str, cmd))}\n{stderr[-2000:]}")
     seconds = time.perf_counter() - t
-    rss = int(out.stderr.strip().splitlines()[-1]) / 1024
-    return seconds, rss, out
+    rss = int(stderr.strip().splitlines()[-1]) / 1024
+    return seconds, rss, subprocess.CompletedProcess(cmd, 0, stdout, stderr)
 
 
 def du(path):
@@ -258,8 +276,10 @@ def main():
                                          "documents_per_s": files / s, "peak_rss_mb": rss}
             idx = os.path.join(a.work, f"idx-{n}")
             shutil.rmtree(idx, ignore_errors=True)
-            s, rss, _ = timed([BIN, "ingest", corpus, "--index", idx, "-q"])
-            r["ingest"] = {"seconds": s, "peak_rss_mb": rss, "index_mb": du(idx), "punkter_per_s": n / s}
+            split = {}
+            s, rss, _ = timed([BIN, "ingest", corpus, "--index", idx, "-q"], split)
+            r["ingest"] = {"seconds": s, "peak_rss_mb": rss, "index_mb": du(idx), "punkter_per_s": n / s,
+                           "peak_heap_mb": split["anon_mb"], "peak_mapped_mb": split["file_mb"]}
             if only:
                 shutil.rmtree(corpus, ignore_errors=True)
                 out = sh([BIN, "search", "--json", "--index", idx, "--queries", os.path.join(HERE, "queries.tsv"),
@@ -268,7 +288,9 @@ def main():
                 r["referat_search"] = {k: summary[k] for k in ("p50_ms", "p99_ms", "queries_per_second")}
                 results["sizes"][n] = r
                 print(f"\n## {n} punkter ({files} referater, {mb:.0f} MB), referat only\n"
-                      f"ingest: {s:.1f} s ({n / s:.0f} punkter/s), peak RSS {rss:.0f} MB, index {du(idx):.0f} MB\n"
+                      f"ingest: {s:.1f} s ({n / s:.0f} punkter/s), peak RSS {rss:.0f} MB (heap "
+                      f"{split['anon_mb']:.0f} MB, mapped index files {split['file_mb']:.0f} MB), "
+                      f"index {du(idx):.0f} MB\n"
                       f"search: p50 {summary['p50_ms']:.2f} ms, p99 {summary['p99_ms']:.2f} ms, "
                       f"{summary['queries_per_second']:.0f} queries/s")
                 continue
@@ -315,7 +337,8 @@ def report(n, r):
     print(f"\n## {n} punkter ({c['files']} referater, {c['mb']:.0f} MB)")
     print(f"parse, 1 thread: {p1['mb_per_s_per_core']:.1f} MB/s, {p1['documents_per_s']:.0f} documents/s; "
           f"all threads: {pall['mb_per_s_per_core']:.1f} MB/s per core, {pall['documents_per_s']:.0f} documents/s")
-    print(f"ingest: {ing['seconds']:.1f} s ({ing['punkter_per_s']:.0f} punkter/s), peak RSS {ing['peak_rss_mb']:.0f} MB, "
+    print(f"ingest: {ing['seconds']:.1f} s ({ing['punkter_per_s']:.0f} punkter/s), peak RSS {ing['peak_rss_mb']:.0f} MB "
+          f"(heap {ing['peak_heap_mb']:.0f} MB, mapped index files {ing['peak_mapped_mb']:.0f} MB), "
           f"index {ing['index_mb']:.0f} MB; tantivy alone {alone['seconds']:.1f} s "
           f"(referat at {alone['seconds'] / ing['seconds']:.2f}x of tantivy alone)")
     print("| engine | load s | p50 ms | p99 ms | queries/s |")
