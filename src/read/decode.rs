@@ -83,8 +83,18 @@ fn legacy(bytes: &[u8]) -> Result<Decoded, String> {
     Ok(finish(text.into_owned(), name))
 }
 
+/// Text NFC cannot change: Latin letters below U+0300 (æ, ø, å, é, ü all precomposed) and the
+/// dashes, quotes, bullets and currency signs of U+2010–U+20CF, none of which decompose or
+/// combine. Checking this is a fraction of what normalising costs, and it is nearly all text.
+fn is_plainly_composed(text: &str) -> bool {
+    text.is_ascii()
+        || text
+            .chars()
+            .all(|c| (c as u32) < 0x300 || ('\u{2010}'..='\u{20cf}').contains(&c))
+}
+
 fn finish(text: String, encoding: &'static str) -> Decoded {
-    let text = if text.is_ascii() {
+    let text = if is_plainly_composed(&text) {
         text
     } else {
         text.nfc().collect()
@@ -133,6 +143,16 @@ mod tests {
         let d = decode(cp).unwrap();
         assert_eq!(d.text, "Beslutning – “Godkendt”");
         assert_eq!(d.encoding, "windows-1252");
+    }
+
+    #[test]
+    fn plain_danish_text_needs_no_normalising() {
+        assert!(is_plainly_composed(
+            "Økonomiudvalget – “godkendt” • 2,5 mio. € æøå ÆØÅ é"
+        ));
+        assert!(!is_plainly_composed("a\u{30a}")); // a + combining ring
+        assert!(!is_plainly_composed("\u{2126}")); // the ohm sign, which NFC turns into Ω
+        assert_eq!(finish("a\u{30a}".into(), "UTF-8").text, "å");
     }
 
     #[test]
