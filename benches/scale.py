@@ -119,6 +119,27 @@ def latency(times_ms):
     return {"p50_ms": pick(0.5), "p99_ms": pick(0.99), "queries_per_second": len(times_ms) / (sum(times_ms) / 1000)}
 
 
+def answer(run, ranked, counts, repeat, times):
+    """One untimed run of a query (warm), then `repeat` timed runs of the ranked query and its
+    counts (the total and the facets), as referat answers them in one search."""
+    run(*ranked)
+    for _ in range(repeat):
+        t = time.perf_counter()
+        run(*ranked)
+        for q in counts:
+            run(*q)
+        times.append((time.perf_counter() - t) * 1000)
+
+
+def filters(f, mark, where, args):
+    """referat's filters as SQL conditions, with the driver's placeholder `mark`."""
+    for key, cond in (("body", "lower(body) = lower({})"), ("from", "date >= {}"), ("to", "date <= {}"),
+                      ("outcome", "outcome = {}")):
+        if key in f:
+            where.append(cond.format(mark))
+            args.append(f[key])
+
+
 def sqlite_bench(ndjson, work, qs, repeat):
     path = os.path.join(work, "fts.sqlite")
     if os.path.exists(path):
@@ -137,27 +158,14 @@ def sqlite_bench(ndjson, work, qs, repeat):
         if w:
             where.append("p MATCH ?")
             args.append(" ".join(x if x.startswith('"') else f'"{x}"' for x in w))
-        if "body" in f:
-            where.append("lower(body) = lower(?)"); args.append(f["body"])
-        if "from" in f:
-            where.append("date >= ?"); args.append(f["from"])
-        if "to" in f:
-            where.append("date <= ?"); args.append(f["to"])
-        if "outcome" in f:
-            where.append("outcome = ?"); args.append(f["outcome"])
+        filters(f, "?", where, args)
         sql = "SELECT rowid FROM p" + (" WHERE " + " AND ".join(where) if where else "")
         ranked = sql + (" ORDER BY rank" if w else "") + " LIMIT 10"
         count = sql.replace("SELECT rowid", "SELECT count(*)")
         facets = [sql.replace("SELECT rowid", f"SELECT {c}, count(*)") + f" GROUP BY {c}"
                    for c in ("body", "substr(date, 1, 4)", "outcome")] if f.get("facets") else []
-        db.execute(ranked, args).fetchall()
-        for _ in range(repeat):
-            t = time.perf_counter()
-            db.execute(ranked, args).fetchall()
-            db.execute(count, args).fetchone()
-            for fq in facets:
-                db.execute(fq, args).fetchall()
-            times.append((time.perf_counter() - t) * 1000)
+        answer(lambda q, a: db.execute(q, a).fetchall(), (ranked, args), [(count, args)] + [(q, args) for q in facets],
+               repeat, times)
     db.close()
     return {"load_seconds": load, "size_mb": os.path.getsize(path) / 1e6, **latency(times)}
 
@@ -201,14 +209,7 @@ def pg_bench(ndjson, qs, repeat):
         where, args = [], []
         if w:
             where.append("tsv @@ websearch_to_tsquery('danish', %s)"); args.append(w)
-        if "body" in f:
-            where.append("lower(body) = lower(%s)"); args.append(f["body"])
-        if "from" in f:
-            where.append("date >= %s"); args.append(f["from"])
-        if "to" in f:
-            where.append("date <= %s"); args.append(f["to"])
-        if "outcome" in f:
-            where.append("outcome = %s"); args.append(f["outcome"])
+        filters(f, "%s", where, args)
         cond = " WHERE " + " AND ".join(where) if where else ""
         rank = "ts_rank(tsv, websearch_to_tsquery('danish', %s)) DESC" if w else "date DESC"
         ranked = f"SELECT ctid FROM p{cond} ORDER BY {rank} LIMIT 10"
@@ -216,14 +217,8 @@ def pg_bench(ndjson, qs, repeat):
         count = f"SELECT count(*) FROM p{cond}"
         facets = [f"SELECT {c}, count(*) FROM p{cond} GROUP BY 1" for c in ("body", "substr(date, 1, 4)", "outcome")] \
             if f.get("facets") else []
-        cur.execute(ranked, rargs).fetchall()
-        for _ in range(repeat):
-            t = time.perf_counter()
-            cur.execute(ranked, rargs).fetchall()
-            cur.execute(count, args).fetchone()
-            for fq in facets:
-                cur.execute(fq, args).fetchall()
-            times.append((time.perf_counter() - t) * 1000)
+        answer(lambda q, a: cur.execute(q, a).fetchall(), (ranked, rargs), [(count, args)] + [(q, args) for q in facets],
+               repeat, times)
     conn.close()
     return {"load_seconds": load, "size_mb": size, **latency(times)}
 

@@ -43,6 +43,15 @@ thread_local! {
     static STEMMED: RefCell<FxHashMap<String, String>> = RefCell::new(FxHashMap::default());
 }
 
+/// Puts a word's answer in a thread's cache, forgetting them all when the cache is full.
+fn remember<V>(cache: &RefCell<FxHashMap<String, V>>, word: &str, value: V) {
+    let mut c = cache.borrow_mut();
+    if c.len() >= CACHE {
+        c.clear();
+    }
+    c.insert(word.to_string(), value);
+}
+
 /// The Danish Snowball stem of a lower-case word, with the plural `-re` made to agree with its
 /// singular (`plejecentre` and `plejecenter` → `plejecent`).
 pub fn stem(word: &str) -> String {
@@ -51,13 +60,7 @@ pub fn stem(word: &str) -> String {
         return known;
     }
     let s = stem_uncached(word);
-    STEMMED.with(|c| {
-        let mut c = c.borrow_mut();
-        if c.len() >= CACHE {
-            c.clear();
-        }
-        c.insert(word.to_string(), s.clone());
-    });
+    STEMMED.with(|c| remember(c, word, s.clone()));
     s
 }
 
@@ -107,13 +110,7 @@ pub fn part_stems(word: &str) -> Rc<[String]> {
         }
     }
     let found: Rc<[String]> = Rc::from(stems);
-    SPLITS.with(|c| {
-        let mut c = c.borrow_mut();
-        if c.len() >= CACHE {
-            c.clear();
-        }
-        c.insert(word.to_string(), found.clone());
-    });
+    SPLITS.with(|c| remember(c, word, found.clone()));
     found
 }
 
@@ -130,13 +127,7 @@ pub fn head(word: &str) -> Option<String> {
         .flatten()
         .and_then(|parts| parts.last().copied())
         .map(|(from, to)| chars[from..to].iter().collect::<String>());
-    HEADS.with(|c| {
-        let mut c = c.borrow_mut();
-        if c.len() >= CACHE {
-            c.clear();
-        }
-        c.insert(word.to_string(), found.clone());
-    });
+    HEADS.with(|c| remember(c, word, found.clone()));
     found
 }
 
