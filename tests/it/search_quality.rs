@@ -226,3 +226,26 @@ fn a_batch_of_queries_is_timed_inside_one_process() {
     );
     assert!(String::from_utf8_lossy(&bad.stderr).contains("line 1"));
 }
+
+#[test]
+fn facets_are_counted_when_asked_for() {
+    // counting every match costs more than the ranking on a large index: only with --facets
+    let plain = search("indkøb");
+    assert!(
+        plain["facets"]["body"].as_object().unwrap().is_empty(),
+        "{plain}"
+    );
+    let args = ["search", "--json", "--facets", "--index", index(), "indkøb"];
+    let out = support::run(&args, &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let counted: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        counted["facets"]["body"]["Direktionen"].as_u64().unwrap() >= 1,
+        "{counted}"
+    );
+    assert_eq!(counted["total"], plain["total"]);
+}
