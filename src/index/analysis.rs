@@ -118,14 +118,8 @@ pub fn term(word: &str) -> String {
     compound::stem(word)
 }
 
-/// The index terms of a compound's parts and inner compounds (`anlægsbevilling` → `anlæg`,
-/// `bevilling`), or nothing for a word that is not a compound (see [`compound::part_stems`]).
-pub fn part_terms(word: &str) -> Vec<String> {
-    compound::part_stems(word).to_vec()
-}
-
 /// The Danish analysis as a tantivy tokenizer: [`words`] then [`term`], or for `parts` the
-/// [`part_terms`] of every compound.
+/// stems of the parts of every compound ([`compound::part_stems`]).
 #[derive(Clone)]
 struct Danish {
     parts: bool,
@@ -210,10 +204,10 @@ mod tests {
     #[test]
     fn parts_are_indexed_for_compounds_only() {
         assert_eq!(
-            part_terms("anlægsbevillingen"),
+            compound::part_stems("anlægsbevillingen").to_vec(),
             [term("anlæg"), term("bevilling")]
         );
-        assert!(part_terms("klimahandlingsplan").contains(&term("handlingsplaner")));
-        assert!(part_terms("bevilling").is_empty());
+        assert!(compound::part_stems("klimahandlingsplan").contains(&term("handlingsplaner")));
+        assert!(compound::part_stems("bevilling").is_empty());
     }
 }

@@ -77,11 +77,6 @@ fn stem_uncached(word: &str) -> String {
     s
 }
 
-/// Whether `word` (lower case) is in the word list.
-pub fn is_word(word: &str) -> bool {
-    WORDS.contains(word)
-}
-
 /// The parts of a lower-case compound and the compounds inside it, as stems
 /// (`havvindmølleparken` → hav, vind, mølle, park, havvind, vindmølle, møllepark, …): every run of
 /// consecutive parts but the whole word, so a search for any of them finds the compound.

@@ -21,13 +21,6 @@ pub struct Understood {
     pub syntax: Option<String>,
 }
 
-impl Understood {
-    /// Whether anything is left to search text for.
-    pub fn has_text(&self) -> bool {
-        !self.words.is_empty() || !self.optional.is_empty() || self.syntax.is_some()
-    }
-}
-
 /// Takes a query apart (see [`Understood`]).
 pub fn understand(query: &str) -> Understood {
     let mut u = Understood::default();
