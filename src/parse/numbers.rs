@@ -81,6 +81,15 @@ pub fn is_figure(s: &str) -> bool {
         && parse_amount(t).is_some()
 }
 
+/// A year as a table writes it over a column or in a date (`2024`): four digits, 1900–2099,
+/// no thousands point (an amount of that size would have one: `2.024`).
+pub fn is_year(s: &str) -> bool {
+    let t = s.trim();
+    t.len() == 4
+        && t.chars().all(|ch| ch.is_ascii_digit())
+        && (1900..=2099).contains(&t.parse::<u32>().unwrap_or(0))
+}
+
 /// A token of a table flattened into prose (`460,778`, `2.016,099`, `5,8%`): a figure with
 /// decimals, grouped thousands or a `%`, and at least two digits. A year or a plain small integer
 /// is prose more often than a cell.

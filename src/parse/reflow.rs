@@ -3,7 +3,7 @@
 //! taken as wrapped when it runs (nearly) to the right margin and the next line does not start
 //! something of its own: a heading, an item, a list entry, a case line.
 
-use super::{caseline, dates, sections, vocab};
+use super::{caseline, dates, sections, tables, vocab};
 
 /// Joins wrapped lines; `pages` (one entry per line) is kept in step.
 pub fn reflow(lines: &[String], pages: &[u32]) -> (Vec<String>, Vec<u32>) {
@@ -96,6 +96,7 @@ fn starts_own_line(line: &str) -> bool {
         || sections::heading(t).is_some()
         || sections::decision_head(t).is_some()
         || is_label(t)
+        || tables::numbered_caption(t)
         || (dates::first_date(t).is_some() && t.len() < 40)
 }
 
@@ -190,6 +191,23 @@ mod tests {
         assert!(out[0].ends_with("effekter."), "{out:?}");
         assert_eq!(out[1], "Indsats nr. 6 om Fysisk indretning");
         assert_eq!(out[2], "Status");
+    }
+
+    #[test]
+    fn a_numbered_caption_starts_its_own_line() {
+        let long = "Af nedenstående tabel fremgår budget, regnskab og afvigelse til korrigeret budget for driftsudgifter";
+        let out = run(&format!(
+            "{long}\nTabel 2. Driftsudgifter for 2023 fordelt på udvalg\nI alt\t3.248,4"
+        ));
+        assert_eq!(out[1], "Tabel 2. Driftsudgifter for 2023 fordelt på udvalg");
+        // prose that names a table goes on
+        let out = run(&format!(
+            "{long}\nTabel 2 viser udgifterne fordelt på udvalg."
+        ));
+        assert!(
+            out[0].ends_with("Tabel 2 viser udgifterne fordelt på udvalg."),
+            "{out:?}"
+        );
     }
 
     #[test]

@@ -5,15 +5,18 @@
 //! that each line comes out as TAB-separated cells in the right place, empty ones included.
 
 use super::header::header_top;
-use super::row::{Row, assign};
-use crate::parse::numbers::is_figure;
+use super::row::{Found, Method, Row, assign};
+use crate::parse::numbers::{is_figure, is_year};
 
 /// Lines of a page, with table blocks cut into aligned columns and an empty line at each
-/// paragraph break.
-pub fn lines(rows: &[Row]) -> Vec<String> {
-    let (texts, in_table) = aligned(rows);
+/// paragraph break, and the tables found by their columns (`page` left 0).
+pub fn lines(rows: &[Row]) -> (Vec<String>, Vec<Found>) {
+    let (texts, in_table, tables) = aligned(rows);
     let mut out = Vec::with_capacity(rows.len() + 8);
     for (k, (r, t)) in rows.iter().zip(texts).enumerate() {
+        let Some(t) = t else {
+            continue;
+        };
         // cell padding is no paragraph break inside a table
         let inside = in_table[k] && k > 0 && in_table[k - 1];
         if r.break_before && !inside {
@@ -21,13 +24,15 @@ pub fn lines(rows: &[Row]) -> Vec<String> {
         }
         out.push(t);
     }
-    out
+    (out, tables)
 }
 
-/// The text of each row, and whether it belongs to a table block.
-fn aligned(rows: &[Row]) -> (Vec<String>, Vec<bool>) {
+/// The text of each row (none for a header line joined into the line above), whether it
+/// belongs to a table block, and the blocks.
+fn aligned(rows: &[Row]) -> (Vec<Option<String>>, Vec<bool>, Vec<Found>) {
     let mut out: Vec<Option<String>> = rows.iter().map(|r| Some(r.text())).collect();
     let mut in_table = vec![false; rows.len()];
+    let mut tables = Vec::new();
     let mut i = 0;
     let mut done = 0;
     while i < rows.len() {
@@ -55,17 +60,54 @@ fn aligned(rows: &[Row]) -> (Vec<String>, Vec<bool>) {
                     out[k] = Some(cut(&rows[k], &columns));
                 }
             }
+            // a header set over several lines is one header row, each cell's lines joined
+            // (group labels in the label column just above the rows stay lines of their own)
+            // (a line of years under the header cells, `Antal klagesager` / `2021`, heads too)
+            let first_data = (top..end)
+                .find(|&k| rows[k].is_figure_row() && !years_under(&rows[k], &columns))
+                .unwrap_or(end);
+            let mut head_end = first_data;
+            while head_end > top
+                && assign(&rows[head_end - 1], &columns)
+                    .iter()
+                    .all(|&c| c == 0)
+            {
+                head_end -= 1;
+            }
+            // the header's lines follow on without a paragraph break (a running head above a
+            // table at the top of the page stands apart)
+            let head = (top + 1..head_end)
+                .rev()
+                .find(|&k| rows[k].break_before)
+                .unwrap_or(top);
+            if head_end >= head + 2 {
+                out[head] = Some(join_lines(&out[head..head_end], columns.len()));
+                out[head + 1..head_end].fill(None);
+            }
+            tables.push(Found {
+                page: 0,
+                method: Method::Whitespace,
+                bbox: [
+                    columns[0].0,
+                    rows[top].y - rows[top].size,
+                    columns[columns.len() - 1].1,
+                    rows[end - 1].y,
+                ],
+                rows: end - top,
+                columns: columns.len(),
+                lines: (top..end).filter_map(|k| out[k].clone()).collect(),
+            });
         }
         i = end;
         done = end;
     }
-    (out.into_iter().flatten().collect(), in_table)
+    (out, in_table, tables)
 }
 
 /// A table block: consecutive lines with column gaps, and the short lines between them (wrapped
 /// labels), holding at least two rows of figures.
 fn block_at(rows: &[Row], i: usize) -> Option<(usize, usize)> {
-    if rows[i].cells().len() < 2 {
+    if rows[i].ruled || rows[i].cells().len() < 2 {
         return None;
     }
     let end = block_end(rows, i, None);
@@ -90,10 +132,15 @@ fn block_end(rows: &[Row], i: usize, columns: Option<&[(f64, f64)]>) -> usize {
     let mut end = i + 1;
     while end < rows.len() {
         let r = &rows[end];
+        if r.ruled {
+            break;
+        }
         let multi = r.cells().len() >= 2;
         let short_between = !multi
             && (r.text().chars().count() <= 40 || in_label(r))
-            && rows.get(end + 1).is_some_and(|n| n.cells().len() >= 2);
+            && rows
+                .get(end + 1)
+                .is_some_and(|n| !n.ruled && n.cells().len() >= 2);
         if !(multi || short_between || right_of_label(r)) {
             break;
         }
@@ -149,6 +196,35 @@ fn columns_of(rows: &[Row]) -> Option<Vec<(f64, f64)>> {
     (merged.len() >= 2).then_some(merged)
 }
 
+/// A line whose figures outside the label column are all years.
+fn years_under(row: &Row, columns: &[(f64, f64)]) -> bool {
+    let figures: Vec<&str> = row
+        .words
+        .iter()
+        .zip(assign(row, columns))
+        .filter(|(w, k)| *k > 0 && is_figure(&w.text))
+        .map(|(w, _)| w.text.as_str())
+        .collect();
+    !figures.is_empty() && figures.iter().all(|f| is_year(f))
+}
+
+/// Lines of TAB-separated cells joined cell by cell into one line.
+fn join_lines(lines: &[Option<String>], width: usize) -> String {
+    let mut cells = vec![String::new(); width];
+    for line in lines.iter().flatten() {
+        for (cell, part) in cells.iter_mut().zip(line.split('\t')) {
+            let part = part.trim();
+            if !part.is_empty() {
+                if !cell.is_empty() {
+                    cell.push(' ');
+                }
+                cell.push_str(part);
+            }
+        }
+    }
+    cells.join("\t")
+}
+
 /// A row cut into the columns: TAB-separated cells, empty ones included.
 fn cut(row: &Row, columns: &[(f64, f64)]) -> String {
     let mut cells = vec![String::new(); columns.len()];
@@ -181,6 +257,8 @@ mod tests {
             words,
             break_before: false,
             size: 10.0,
+            y: 0.0,
+            ruled: false,
         }
     }
 
@@ -206,7 +284,7 @@ mod tests {
             ]),
         ];
         rows[4].break_before = true; // the padding of the cell above
-        let out = lines(&rows);
+        let out = lines(&rows).0;
         assert_eq!(out[1], "\t\t\tboligselskabet");
         assert_eq!(out[3], "\t\t\tbehov for at");
         assert_eq!(
@@ -233,14 +311,13 @@ mod tests {
             ]),
             row(vec![w(0.0, "Greve", false), w(400.0, "225", true)]),
         ];
-        let out = lines(&rows);
-        assert_eq!(out[0], "Beløb\tKorr.\tOmpl\tForv.");
-        assert_eq!(out[2], "Udvalget\t396.112\t233\t-16.521");
-        assert_eq!(out[3], "Greve\t\t\t225");
+        let out = lines(&rows).0;
         assert_eq!(
-            out[1], "\tbudget\t\tregnskab",
-            "a wrapped header line keeps its columns"
+            out[0], "Beløb\tKorr. budget\tOmpl\tForv. regnskab",
+            "a header over two lines is one row, each cell's lines joined"
         );
+        assert_eq!(out[1], "Udvalget\t396.112\t233\t-16.521");
+        assert_eq!(out[2], "Greve\t\t\t225");
     }
 
     #[test]
@@ -254,7 +331,7 @@ mod tests {
             row(vec![w(0.0, "Buffer", false), w(238.0, "250.000", true)]),
         ];
         rows[1].break_before = true;
-        let out = lines(&rows);
+        let out = lines(&rows).0;
         assert_eq!(
             out,
             vec![
@@ -287,11 +364,10 @@ mod tests {
                 w(320.0, "-200", true),
             ]),
         ];
-        let out = lines(&rows);
-        assert_eq!(out[0], "Projekt\tBevilling\tÆndret");
-        assert_eq!(out[1], "\ti 1.000\tbudget");
-        assert_eq!(out[2], "Ændring i");
-        assert_eq!(out[4], "Solstrålen\t9.164\t132");
+        let out = lines(&rows).0;
+        assert_eq!(out[0], "Projekt\tBevilling i 1.000\tÆndret budget");
+        assert_eq!(out[1], "Ændring i");
+        assert_eq!(out[3], "Solstrålen\t9.164\t132");
     }
 
     #[test]
@@ -301,7 +377,7 @@ mod tests {
             w(100.0, ". kr.)", true),
             w(300.0, "541,6", true),
         ])];
-        assert_eq!(lines(&rows), vec!["Likviditet (mio . kr.)\t541,6"]);
+        assert_eq!(lines(&rows).0, vec!["Likviditet (mio . kr.)\t541,6"]);
     }
 
     #[test]
@@ -322,7 +398,7 @@ mod tests {
             ]),
         ];
         rows[2].break_before = true; // the padding of the cell above
-        let out = lines(&rows);
+        let out = lines(&rows).0;
         assert_eq!(out.len(), 4, "no paragraph break inside the table: {out:?}");
         assert_eq!(out[2], "Musik\t2.500");
     }
@@ -341,7 +417,7 @@ mod tests {
             ]),
             row(vec![w(40.0, "Ny elevator", false), w(300.0, "1.000", true)]),
         ];
-        let out = lines(&rows);
+        let out = lines(&rows).0;
         assert_eq!(out[0], "331\tGenopretningspuljen\t9.111");
         assert_eq!(out[1], "\tUdskiftning af el tavler\t1.500");
     }
@@ -349,6 +425,6 @@ mod tests {
     #[test]
     fn prose_is_left_alone() {
         let rows = vec![row(vec![w(0.0, "Tekst", false), w(40.0, "her", false)])];
-        assert_eq!(lines(&rows), vec!["Tekst her"]);
+        assert_eq!(lines(&rows).0, vec!["Tekst her"]);
     }
 }

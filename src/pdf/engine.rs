@@ -9,7 +9,8 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::font::{Font, Unsupported, deref, num as number};
 use super::lexer::{Lexer, Operand};
-use super::lines::GlyphLines;
+use super::lines::{GlyphLines, Laid};
+use super::rules::{Paint, Path};
 
 /// Form XObjects nest at most this deep.
 const MAX_DEPTH: usize = 12;
@@ -40,14 +41,16 @@ fn translate(m: &Matrix, tx: f64, ty: f64) -> Matrix {
     mul(&[1.0, 0.0, 0.0, 1.0, tx, ty], m)
 }
 
-/// The lines of every page of `doc`, or why this interpreter declines the document.
-pub fn read(doc: &Document) -> Result<Vec<Vec<String>>, Unsupported> {
+/// The lines of every page of `doc` and the tables found on them, or why this interpreter
+/// declines the document.
+pub fn read(doc: &Document) -> Result<Laid, Unsupported> {
     let mut reader = Reader {
         doc,
         fonts: HashMap::new(),
         open_forms: Vec::new(),
         budget: MAX_OPERATORS,
         out: GlyphLines::default(),
+        path: Path::default(),
     };
     for (_, page_id) in doc.get_pages() {
         if super::limits::expired() {
@@ -55,7 +58,7 @@ pub fn read(doc: &Document) -> Result<Vec<Vec<String>>, Unsupported> {
         }
         reader.page(page_id)?;
     }
-    Ok(reader.out.into_pages())
+    Ok(reader.out.into_laid("native", Vec::new()))
 }
 
 /// Text state parameters; saved and restored with the graphics state by `q` / `Q`.
@@ -74,6 +77,9 @@ struct TextState {
 struct State {
     ctm: Matrix,
     text: TextState,
+    /// Whether the fill and stroke colours can be seen on paper (not white).
+    fill_seen: bool,
+    stroke_seen: bool,
 }
 
 impl State {
@@ -89,6 +95,8 @@ impl State {
                 leading: 0.0,
                 rise: 0.0,
             },
+            fill_seen: true,
+            stroke_seen: true,
         }
     }
 }
@@ -110,6 +118,8 @@ struct Reader<'d> {
     /// Operators left to run in this document.
     budget: usize,
     out: GlyphLines,
+    /// The path being built, for the rules of ruled tables.
+    path: Path,
 }
 
 /// A page's content streams, decoded and joined; a Flate stream damaged part-way gives what
@@ -298,6 +308,18 @@ impl<'d> Reader<'d> {
                         }
                     }
                 }
+                b"m" | b"l" | b"c" | b"v" | b"y" | b"re" | b"h" if count >= 2 || op == b"h" => {
+                    self.path_op(op, &lx.operands, &state.ctm);
+                }
+                b"S" | b"s" => self.paint(op == b"s", Paint::Stroke, state.stroke_seen),
+                b"f" | b"F" | b"f*" => self.paint(true, Paint::Fill, state.fill_seen),
+                b"B" | b"B*" | b"b" | b"b*" => {
+                    let seen = state.fill_seen || state.stroke_seen;
+                    self.paint(op.starts_with(b"b"), Paint::FillStroke, seen);
+                }
+                b"n" => self.path.discard(),
+                b"g" | b"rg" | b"k" | b"sc" | b"scn" => state.fill_seen = !white(&lx.operands),
+                b"G" | b"RG" | b"K" | b"SC" | b"SCN" => state.stroke_seen = !white(&lx.operands),
                 b"Do" if depth < MAX_DEPTH => {
                     if let Some(Operand::Name(r)) = lx.operands.first() {
                         let name = lx.bytes(r).to_vec();
@@ -308,6 +330,42 @@ impl<'d> Reader<'d> {
             }
         }
         Ok(())
+    }
+
+    /// A path construction operator, its points put in page space by the CTM.
+    fn path_op(&mut self, op: &[u8], operands: &[Operand], ctm: &Matrix) {
+        let n: Vec<f64> = operands
+            .iter()
+            .map(|o| match o {
+                Operand::Num(v) => *v,
+                _ => 0.0,
+            })
+            .collect();
+        let at = |x: f64, y: f64| {
+            (
+                ctm[0] * x + ctm[2] * y + ctm[4],
+                ctm[1] * x + ctm[3] * y + ctm[5],
+            )
+        };
+        match (op, &n[..]) {
+            (b"m", [.., x, y]) => self.path.move_to(at(*x, *y)),
+            (b"l", [.., x, y]) => self.path.line_to(at(*x, *y)),
+            (b"c" | b"v" | b"y", [.., x, y]) => self.path.curve_to(at(*x, *y)),
+            (b"re", [.., x, y, w, h]) => {
+                self.path
+                    .rect([at(*x, *y), at(x + w, *y), at(x + w, y + h), at(*x, y + h)])
+            }
+            (b"h", _) => self.path.close(),
+            _ => {}
+        }
+    }
+
+    /// A painting operator: the path's rules go to the page (closed first for `s`, `b`).
+    fn paint(&mut self, close: bool, how: Paint, seen: bool) {
+        if close {
+            self.path.close();
+        }
+        self.out.paint(&mut self.path, how, seen);
     }
 
     /// `Do` of a form XObject: its content with its own resources and matrix, in the graphics
@@ -383,6 +441,24 @@ impl<'d> Reader<'d> {
             let tx = ts.scaling * (w0 * ts.size + spacing);
             *tm = translate(tm, tx, 0.0);
         }
+    }
+}
+
+/// Whether colour operands name white (gray 1, RGB 1 1 1, CMYK 0 0 0 0); a pattern or an
+/// unknown space counts as seen.
+fn white(operands: &[Operand]) -> bool {
+    let n: Vec<f64> = operands
+        .iter()
+        .filter_map(|o| match o {
+            Operand::Num(v) => Some(*v),
+            _ => None,
+        })
+        .collect();
+    match n[..] {
+        [g] => g >= 0.95,
+        [r, g, b] => r.min(g).min(b) >= 0.95,
+        [c, m, y, k] => c.max(m).max(y).max(k) <= 0.05,
+        _ => false,
     }
 }
 

@@ -52,21 +52,16 @@ pub fn read(doc: &pdf_extract::Document) -> std::result::Result<Laid, Failure> {
     }
     match first_failure {
         Some(f) if read == 0 => Err(f),
-        Some((_, reason)) => Ok(Laid {
-            pages: dev.lines.into_pages(),
-            engine: "pdf-extract",
-            warnings: vec![format!(
+        Some((_, reason)) => Ok(dev.lines.into_laid(
+            "pdf-extract",
+            vec![format!(
                 "{} of {} pages could not be read ({reason}): {}",
                 lost.len(),
                 lost.len() + read,
                 list(&lost)
             )],
-        }),
-        None => Ok(Laid {
-            pages: dev.lines.into_pages(),
-            engine: "pdf-extract",
-            warnings: Vec::new(),
-        }),
+        )),
+        None => Ok(dev.lines.into_laid("pdf-extract", Vec::new())),
     }
 }
 

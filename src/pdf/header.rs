@@ -15,11 +15,16 @@ pub(super) fn header_top(rows: &[Row], start: usize, columns: &[(f64, f64)]) -> 
     let in_label_column =
         |r: &Row| r.text().chars().count() <= 40 && assign(r, columns).iter().all(|&c| c == 0);
     let mut k = start;
-    while k > 0 && start - k < 3 && !rows[k].break_before && in_label_column(&rows[k - 1]) {
+    while k > 0
+        && start - k < 3
+        && !rows[k].break_before
+        && !rows[k - 1].ruled
+        && in_label_column(&rows[k - 1])
+    {
         k -= 1;
     }
     let labels = k;
-    while k > 0 && !rows[k - 1].is_figure_row() {
+    while k > 0 && !rows[k - 1].ruled && !rows[k - 1].is_figure_row() {
         let head = match heads(&rows[k - 1], columns, body) {
             Head::Spread => !rows[k].break_before && (k == start || rows[k - 1].cells().len() >= 2),
             Head::OverFigures => true,

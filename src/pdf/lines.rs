@@ -2,24 +2,10 @@
 //! of a page the glyphs become lines of text, words split at gaps, table columns at wide gaps.
 
 use super::columns;
-use super::row::{Row, Word};
-use crate::parse::numbers::is_figure;
-
-/// One glyph on the page: left edge, baseline (from the top), right edge, font size.
-#[derive(Debug, Clone)]
-struct Glyph {
-    x: f64,
-    y: f64,
-    end: f64,
-    size: f64,
-    text: String,
-    /// First glyph of a text-showing operation: only there can a gap mean a space.
-    word_start: bool,
-    /// A space character came just before it in the content stream.
-    space_before: bool,
-    /// `end` is an estimate: the font gave no width for a glyph of this run.
-    end_estimated: bool,
-}
+use super::lattice;
+use super::row::{Found, Method, Row};
+use super::rules::{self, Paint, Path, Segment};
+use super::words::{Glyph, baselines, words};
 
 /// An `OutputDev` that keeps every glyph with its position and, at the end of each page,
 /// rebuilds the lines: glyphs on one baseline, left to right, a space for a word gap and a TAB
@@ -29,6 +15,8 @@ pub struct GlyphLines {
     height: f64,
     glyphs: Vec<Glyph>,
     pages: Vec<Vec<String>>,
+    /// The tables found on the pages so far.
+    tables: Vec<Found>,
     word_start: bool,
     space_before: bool,
     /// The current text run: where it starts, how many characters so far, and whether a glyph
@@ -37,6 +25,8 @@ pub struct GlyphLines {
     run_x0: Option<f64>,
     run_chars: usize,
     run_zero_width: bool,
+    /// The rules drawn on this page (table borders).
+    rules: Vec<Segment>,
 }
 
 impl GlyphLines {
@@ -44,17 +34,35 @@ impl GlyphLines {
     pub fn begin_page(&mut self, height: f64) {
         self.height = height;
         self.glyphs.clear();
+        self.rules.clear();
     }
 
     /// Lays the page's glyphs out as lines.
     pub fn end_page(&mut self) {
         let glyphs = std::mem::take(&mut self.glyphs);
-        self.pages.push(layout(glyphs));
+        let rules = std::mem::take(&mut self.rules);
+        let (lines, mut found) = layout(glyphs, &rules);
+        let page = self.pages.len() as u32 + 1;
+        for f in &mut found {
+            f.page = page;
+        }
+        self.pages.push(lines);
+        self.tables.extend(found);
     }
 
-    /// The lines of every page so far.
-    pub fn into_pages(self) -> Vec<Vec<String>> {
-        self.pages
+    /// A path is painted: the rules it draws are kept for the page's tables.
+    pub fn paint(&mut self, path: &mut Path, how: Paint, seen: bool) {
+        path.paint(how, seen, self.height, &mut self.rules);
+    }
+
+    /// The pages laid out, by `engine`, with what was lost on the way.
+    pub fn into_laid(self, engine: &'static str, warnings: Vec<String>) -> Laid {
+        Laid {
+            pages: self.pages,
+            tables: self.tables,
+            engine,
+            warnings,
+        }
     }
 
     /// One glyph: its text rendering matrix `[a b c d e f]`, advance width (fraction of the
@@ -112,103 +120,76 @@ impl GlyphLines {
     }
 }
 
-/// A gap wider than this many font sizes separates table columns (a TAB); word gaps are about
-/// a quarter of the size.
-const COLUMN_GAP: f64 = 1.2;
-/// Between two figures, a gap wider than this many font sizes separates table columns.
-const FIGURE_GAP: f64 = 0.5;
-/// A gap wider than this many font sizes separates words.
-const WORD_GAP: f64 = 0.12;
-/// The same where widths are in doubt: after a glyph whose width was estimated, or on a line
-/// that spells out its spaces as glyphs.
-const WORD_GAP_WIDE: f64 = 0.35;
-
-/// The glyphs of one page as lines, top to bottom (tables cut into columns by `columns`).
-fn layout(mut glyphs: Vec<Glyph>) -> Vec<String> {
-    glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
-    let mut rows: Vec<(f64, f64, Vec<Glyph>)> = Vec::new(); // baseline, size, glyphs
+/// The glyphs of one page as lines, top to bottom: ruled tables read cell by cell
+/// (`lattice`), the rest by baseline, with tables set without rules cut into columns by
+/// `columns`.
+fn layout(glyphs: Vec<Glyph>, rules: &[Segment]) -> (Vec<String>, Vec<Found>) {
+    let grids = rules::grids(rules);
+    let mut inside: Vec<Vec<Glyph>> = vec![Vec::new(); grids.len()];
+    let mut free = Vec::with_capacity(glyphs.len());
     for g in glyphs {
-        match rows.last_mut() {
-            Some((y, size, row)) if (g.y - *y).abs() < 0.5 * size.min(g.size) => {
-                *size = size.max(g.size);
-                row.push(g);
-            }
-            _ => rows.push((g.y, g.size, vec![g])),
+        let (x, y) = g.middle();
+        match grids.iter().position(|grid| grid.contains(x, y)) {
+            Some(k) => inside[k].push(g),
+            None => free.push(g),
         }
     }
-    let mut out: Vec<Row> = Vec::with_capacity(rows.len());
-    let mut last_y: Option<(f64, f64)> = None;
-    for (y, size, mut row) in rows {
-        // a paragraph break where the baseline skips more than a line and a half
-        let break_before = last_y.is_some_and(|(ly, ls)| y - ly > 1.9 * ls.max(size));
-        last_y = Some((y, size));
-        row.sort_by(|a, b| a.x.total_cmp(&b.x));
-        // where the line spells its spaces out, a gap must be wide to count too: widths can be off
-        let spaced = row.iter().any(|g| g.space_before);
-        let mut words: Vec<Word> = Vec::new();
-        let mut prev: Option<(f64, bool)> = None; // end, estimated
-        for g in &row {
-            let separator = prev.map(|(end, estimated)| {
-                // within one text run the positions come from the font's widths, which some
-                // fonts lack: a gap there means nothing; after an estimated end only a wider
-                // gap is a word gap
-                let gap = g.x - end;
-                let word_gap = if estimated || spaced {
-                    WORD_GAP_WIDE
-                } else {
-                    WORD_GAP
-                };
-                let boundary = g.word_start || g.space_before;
-                if boundary && gap > COLUMN_GAP * g.size {
-                    Some(true)
-                } else if g.space_before || (g.word_start && gap > word_gap * g.size) {
-                    Some(false)
-                } else {
-                    None
-                }
-            });
-            match (separator.flatten(), words.last_mut()) {
-                (None, Some(w)) => {
-                    w.text.push_str(&g.text);
-                    w.x1 = w.x1.max(g.end);
-                }
-                (sep, _) => words.push(Word {
-                    x0: g.x,
-                    x1: g.end,
-                    text: g.text.clone(),
-                    tab_before: sep == Some(true),
-                }),
-            }
-            prev = Some(match prev {
-                Some((end, est)) if end > g.end => (end, est),
-                _ => (g.end, g.end_estimated),
+    let mut rows: Vec<Row> = baselines(free)
+        .iter()
+        .map(|line| Row {
+            words: words(line),
+            break_before: false,
+            size: line.size,
+            y: line.y,
+            ruled: false,
+        })
+        .collect();
+    let mut found = Vec::new();
+    for (grid, glyphs) in grids.iter().zip(inside) {
+        let table = lattice::rows(grid, glyphs);
+        if !table.is_empty() {
+            found.push(Found {
+                page: 0,
+                method: Method::Rules,
+                bbox: [
+                    grid.xs[0],
+                    grid.ys[0],
+                    grid.xs[grid.columns()],
+                    grid.ys[grid.rows()],
+                ],
+                rows: table.len(),
+                columns: grid.columns(),
+                lines: table.iter().map(Row::text).collect(),
             });
         }
-        // figures side by side (right-aligned columns set close together): a gap wider than a
-        // stretched space between two figures is a column
-        for i in 1..words.len() {
-            let gap = words[i].x0 - words[i - 1].x1;
-            if !words[i].tab_before
-                && gap > FIGURE_GAP * size
-                && is_figure(&words[i - 1].text)
-                && is_figure(&words[i].text)
-            {
-                words[i].tab_before = true;
-            }
-        }
-        out.push(Row {
-            words,
-            break_before,
-            size,
-        });
+        rows.extend(table);
     }
-    columns::lines(&out)
+    rows.sort_by(|a, b| a.y.total_cmp(&b.y));
+    for grid in &grids {
+        lattice::continue_below(grid, &mut rows);
+    }
+    // a paragraph break where the baseline skips more than a line and a half, and around a
+    // ruled table
+    for k in 1..rows.len() {
+        let (prev, row) = (&rows[k - 1], &rows[k]);
+        rows[k].break_before = if prev.ruled || row.ruled {
+            prev.ruled != row.ruled
+        } else {
+            row.y - prev.y > 1.9 * prev.size.max(row.size)
+        };
+    }
+    let (lines, whitespace) = columns::lines(&rows);
+    found.extend(whitespace);
+    found.sort_by(|a, b| a.bbox[1].total_cmp(&b.bbox[1]));
+    (lines, found)
 }
 
 /// A PDF's pages laid out as lines, which engine did it, and what was lost on the way.
 #[derive(Debug)]
 pub struct Laid {
     pub pages: Vec<Vec<String>>,
+    /// The tables found, page by page.
+    pub tables: Vec<Found>,
     /// `native` or `pdf-extract`.
     pub engine: &'static str,
     /// What was recovered or lost (a rebuilt file, unreadable pages); empty for a sound file.
@@ -232,7 +213,7 @@ mod tests {
             }
         }
         out.end_page();
-        out.into_pages().remove(0)
+        out.into_laid("test", Vec::new()).pages.remove(0)
     }
 
     #[test]

@@ -15,12 +15,15 @@ pub mod engine;
 mod fallback;
 pub mod font;
 mod header;
+pub mod lattice;
 pub mod lexer;
 pub mod limits;
 pub mod lines;
 pub mod pages;
 pub mod recover;
 pub mod row;
+pub mod rules;
+pub mod words;
 
 use std::path::Path;
 use std::sync::mpsc;
@@ -46,13 +49,47 @@ pub fn timeout() -> Duration {
         .unwrap_or(DEFAULT_TIMEOUT)
 }
 
-/// The text of a PDF, page by page, cleaned, and its page count.
-pub fn pdf_text(path: &Path, bytes: &[u8]) -> Result<(Text, u32)> {
-    let fail = |kind: PdfFailure, reason: String| Error::Pdf {
+fn failure(path: &Path, kind: PdfFailure, reason: String) -> Error {
+    Error::Pdf {
         path: path.to_path_buf(),
         kind,
         reason,
-    };
+    }
+}
+
+/// The text of a PDF, page by page, cleaned, and its page count.
+pub fn pdf_text(path: &Path, bytes: &[u8]) -> Result<(Text, u32)> {
+    let laid = laid(path, bytes)?;
+    let count = laid.pages.len() as u32;
+    if !has_text(&laid.pages) {
+        return Err(failure(
+            path,
+            PdfFailure::NoText,
+            "no text layer (a scan?): OCR would be needed".into(),
+        ));
+    }
+    let (cleaned, page_of) = pages::clean_pages(laid.pages);
+    Ok((
+        Text {
+            cleaned,
+            pages: page_of,
+            engine: Some(laid.engine),
+            warnings: laid.warnings,
+            structure: None,
+        },
+        count,
+    ))
+}
+
+/// The tables found on each page of a PDF, with how they were found (`referat text --tables`).
+pub fn pdf_tables(path: &Path, bytes: &[u8]) -> Result<Vec<row::Found>> {
+    Ok(laid(path, bytes)?.tables)
+}
+
+/// The pages of a PDF laid out as lines, read behind the boundary: a thread of its own, the
+/// time limit, panics caught.
+fn laid(path: &Path, bytes: &[u8]) -> Result<Laid> {
+    let fail = |kind: PdfFailure, reason: String| failure(path, kind, reason);
     let head = &bytes[..bytes.len().min(1024)];
     if !head.windows(5).any(|w| w == b"%PDF-") {
         return Err(fail(
@@ -83,40 +120,20 @@ pub fn pdf_text(path: &Path, bytes: &[u8]) -> Result<(Text, u32)> {
                 format!("cannot start the PDF reader: {e}"),
             )
         })?;
-    let laid = match rx.recv_timeout(limit) {
-        Ok(Ok(p)) => p,
-        Ok(Err((kind, reason))) => return Err(fail(kind, reason)),
-        Err(mpsc::RecvTimeoutError::Timeout) => {
-            return Err(fail(
-                PdfFailure::Timeout,
-                format!(
-                    "timeout: reading the PDF took longer than {:.1} s (set {TIMEOUT_ENV})",
-                    limit.as_secs_f64()
-                ),
-            ));
-        }
+    match rx.recv_timeout(limit) {
+        Ok(Ok(p)) => Ok(p),
+        Ok(Err((kind, reason))) => Err(fail(kind, reason)),
+        Err(mpsc::RecvTimeoutError::Timeout) => Err(fail(
+            PdfFailure::Timeout,
+            format!(
+                "timeout: reading the PDF took longer than {:.1} s (set {TIMEOUT_ENV})",
+                limit.as_secs_f64()
+            ),
+        )),
         Err(mpsc::RecvTimeoutError::Disconnected) => {
-            return Err(fail(PdfFailure::Panic, "the PDF reader stopped".into()));
+            Err(fail(PdfFailure::Panic, "the PDF reader stopped".into()))
         }
-    };
-    let count = laid.pages.len() as u32;
-    if !has_text(&laid.pages) {
-        return Err(fail(
-            PdfFailure::NoText,
-            "no text layer (a scan?): OCR would be needed".into(),
-        ));
     }
-    let (cleaned, page_of) = pages::clean_pages(laid.pages);
-    Ok((
-        Text {
-            cleaned,
-            pages: page_of,
-            engine: Some(laid.engine),
-            warnings: laid.warnings,
-            structure: None,
-        },
-        count,
-    ))
 }
 
 /// Loads the document and lays out each page's glyphs as lines (runs in the worker thread).
@@ -165,12 +182,8 @@ fn lay_out(doc: &pdf_extract::Document) -> std::result::Result<Laid, Failure> {
         // declined (a font kind it does not read), or a bug of its own: pdf-extract reads the
         // whole document
         let native = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine::read(doc)));
-        if let Ok(Ok(pages)) = native {
-            return Ok(Laid {
-                pages,
-                engine: "native",
-                warnings: Vec::new(),
-            });
+        if let Ok(Ok(laid)) = native {
+            return Ok(laid);
         }
         if limits::expired() {
             return Err(limits::timed_out());

@@ -19,6 +19,10 @@ pub struct Row {
     pub words: Vec<Word>,
     pub break_before: bool,
     pub size: f64,
+    /// Its baseline, from the top of the page.
+    pub y: f64,
+    /// A row of a ruled table, already cut into its cells.
+    pub ruled: bool,
 }
 
 impl Row {
@@ -54,6 +58,30 @@ impl Row {
         let cells = self.cells();
         cells.len() >= 2 && cells[1..].iter().any(|c| is_figure(&c.2))
     }
+}
+
+/// How a table was found on the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Method {
+    /// From the rules drawn around its cells.
+    Rules,
+    /// From the white columns between its figures.
+    Whitespace,
+}
+
+/// A table found on a page, for `referat text --tables`: where it is and how it was found.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Found {
+    /// 1-based page number.
+    pub page: u32,
+    pub method: Method,
+    /// `[x0, top, x1, bottom]` in points, from the top left of the page.
+    pub bbox: [f64; 4],
+    pub rows: usize,
+    pub columns: usize,
+    /// Its rows as laid out: cells separated by TABs.
+    pub lines: Vec<String>,
 }
 
 /// The column a word starting at `x` belongs to: figures sit right-aligned in their columns,

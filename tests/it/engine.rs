@@ -84,8 +84,9 @@ fn reads_text_operators_fonts_and_forms() {
          0 -12 Td (1.) Tj 120 0 Td (Punkt) Tj ET /Fm1 Do",
         "BT /F1 10 Tf 72 600 Td (Formens tekst) Tj ET",
     );
-    let pages =
-        referat::pdf::engine::read(&doc).expect("a TrueType font with widths is read natively");
+    let pages = referat::pdf::engine::read(&doc)
+        .expect("a TrueType font with widths is read natively")
+        .pages;
     assert_eq!(pages.len(), 1);
     let lines: Vec<&str> = pages[0]
         .iter()
@@ -103,7 +104,9 @@ fn reads_text_operators_fonts_and_forms() {
 
 /// The lines of page 1, without blank ones.
 fn text_of(doc: &Document) -> Vec<String> {
-    let pages = referat::pdf::engine::read(doc).expect("read natively");
+    let pages = referat::pdf::engine::read(doc)
+        .expect("read natively")
+        .pages;
     pages[0]
         .iter()
         .map(|l| l.trim().to_string())
@@ -201,7 +204,7 @@ fn reads_the_word_made_corpus_pdfs_itself() {
             // one page heading is set in Helvetica without widths: pdf-extract reads that file
             assert!(native.is_err(), "{pdf}");
         } else {
-            let pages = native.unwrap_or_else(|e| panic!("{pdf}: {}", e.0));
+            let pages = native.unwrap_or_else(|e| panic!("{pdf}: {}", e.0)).pages;
             let words = pages
                 .iter()
                 .flatten()

@@ -126,11 +126,7 @@ pub(super) fn has_figures(row: &[String]) -> bool {
 
 /// A header row of years (`2025  2026  2027`): figures, but no data.
 pub(super) fn years_only(row: &[String]) -> bool {
-    let year = |c: &str| {
-        c.len() == 4
-            && c.chars().all(|ch| ch.is_ascii_digit())
-            && (1900..=2099).contains(&c.parse::<u32>().unwrap_or(0))
-    };
+    let year = crate::parse::numbers::is_year;
     let label_free = row.first().is_none_or(|c| c.trim().is_empty());
     let figures: Vec<&str> = row
         .iter()

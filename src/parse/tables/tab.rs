@@ -199,6 +199,17 @@ static CAPTION_START: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// A numbered caption on a line of its own (`Tabel 2. Driftsudgifter …`, `Figur 3: …`).
+pub fn numbered_caption(line: &str) -> bool {
+    let t = line.trim();
+    CAPTION_START.find(t).is_some_and(|m| {
+        t[m.end()..]
+            .chars()
+            .next()
+            .is_some_and(|c| matches!(c, '.' | ':'))
+    })
+}
+
 /// The short line just above a table, when it reads like a caption.
 fn caption_before(lines: &[String], start: usize) -> Option<String> {
     let prev = lines[..start].iter().rev().find(|l| !l.trim().is_empty())?;

@@ -1,0 +1,177 @@
+//! Ruled tables read cell by cell. Inside a grid of rules (`rules::grids`) each glyph belongs
+//! to the cell it stands in: a cell's text wrapped over several lines is one cell, a merged
+//! cell keeps its text once (in its first row and column), an empty cell stays an empty cell;
+//! each row of the grid becomes one line, its cells separated by TABs.
+
+use super::row::{Row, Word};
+use super::rules::Grid;
+use super::words::{Baseline, Glyph, baselines, words};
+use crate::parse::numbers::{is_figure, is_year};
+
+/// The rows of a ruled table, top to bottom, from the glyphs inside its grid.
+pub fn rows(grid: &Grid, glyphs: Vec<Glyph>) -> Vec<Row> {
+    let (nr, nc) = (grid.rows(), grid.columns());
+    let mut cells: Vec<Vec<Vec<Glyph>>> = vec![vec![Vec::new(); nc]; nr];
+    for g in glyphs {
+        let (x, y) = g.middle();
+        let (r, c) = grid.cell_at(x, y);
+        cells[r][c].push(g);
+    }
+    let mut out = Vec::new();
+    for (r, row) in cells.into_iter().enumerate() {
+        let all: Vec<Glyph> = row.iter().flatten().cloned().collect();
+        let lines = baselines(all);
+        let Some(first) = lines.first() else {
+            continue;
+        };
+        let size = lines.iter().map(|l| l.size).fold(0.0, f64::max);
+        let column = |w: &Word| grid.owner[r][Grid::band(&grid.xs, (w.x0 + w.x1) / 2.0)].1;
+        // rows the table draws no rule between: more than one line of the row holds a figure
+        // alone in a cell of its own (not a year, not a number inside a sentence); each such
+        // line is a row of its own
+        let figure_lines = lines
+            .iter()
+            .filter(|l| {
+                let mut cells: Vec<Vec<String>> = vec![Vec::new(); nc];
+                for w in words(l) {
+                    cells[column(&w)].push(w.text);
+                }
+                cells.iter().skip(1).any(|c| match &c[..] {
+                    [one] => is_figure(one) && !is_year(one),
+                    _ => false,
+                })
+            })
+            .count();
+        if figure_lines >= 2 {
+            for l in &lines {
+                let mut texts = vec![String::new(); nc];
+                for w in words(l) {
+                    append(&mut texts[column(&w)], &w.text);
+                }
+                out.push(row_of(grid, texts, l));
+            }
+            continue;
+        }
+        let texts = row
+            .into_iter()
+            .map(|cell| {
+                let mut text = String::new();
+                for l in baselines(cell) {
+                    for w in words(&l) {
+                        append(&mut text, &w.text);
+                    }
+                }
+                text
+            })
+            .collect();
+        let mut one = row_of(grid, texts, first);
+        one.size = size;
+        out.push(one);
+    }
+    out
+}
+
+/// Words of a cell joined by spaces, whatever gap stood between them.
+fn append(cell: &mut String, word: &str) {
+    if !cell.is_empty() {
+        cell.push(' ');
+    }
+    cell.push_str(word);
+}
+
+/// One line of the table: a word per cell, set at the cell's left rule.
+fn row_of(grid: &Grid, texts: Vec<String>, line: &Baseline) -> Row {
+    let words = texts
+        .into_iter()
+        .enumerate()
+        .map(|(c, text)| Word {
+            x0: grid.xs[c],
+            x1: grid.xs[c + 1],
+            text,
+            tab_before: c > 0,
+        })
+        .collect();
+    Row {
+        words,
+        break_before: false,
+        size: line.size,
+        y: line.y,
+        ruled: true,
+    }
+}
+
+/// Rows of a table set without rules follow each other this many font sizes apart at most
+/// (a line and the padding of a cell).
+const ROW_PITCH: f64 = 2.5;
+
+/// A header is ruled over this many rows of the grid at most.
+const HEADER_ROWS: usize = 3;
+
+/// A grid that rules only a table's header (or its first rows) over rows set without rules:
+/// the rows of figures right below it, and the label lines between them, are cut into the
+/// grid's columns too. `rows` is the page's rows, top to bottom.
+pub fn continue_below(grid: &Grid, rows: &mut [Row]) {
+    // a grid of more rows than a header's rules its rows itself
+    if grid.rows() > HEADER_ROWS {
+        return;
+    }
+    let (left, right) = (grid.xs[0], grid.xs[grid.columns()]);
+    let bottom = grid.ys[grid.rows()];
+    let column = |w: &Word| Grid::band(&grid.xs, (w.x0 + w.x1) / 2.0);
+    let fits = |r: &Row| {
+        !r.ruled
+            && !r.words.is_empty()
+            && r.words
+                .iter()
+                .all(|w| w.x0 >= left - 2.0 && w.x1 <= right + 2.0)
+    };
+    let figures = |r: &Row| {
+        r.words
+            .iter()
+            .any(|w| column(w) > 0 && is_figure(&w.text) && !is_year(&w.text))
+    };
+    let label = |r: &Row| r.words.iter().all(|w| column(w) == 0);
+    let start = rows.partition_point(|r| r.y < bottom);
+    let mut end = start;
+    let mut last_y = bottom;
+    while end < rows.len() {
+        let r = &rows[end];
+        // the first row starts right below the grid, the others follow on (a line and the
+        // padding of a cell apart at most)
+        let near = if end == start {
+            r.y - bottom < 2.0 * r.size
+        } else {
+            r.y - last_y <= ROW_PITCH * r.size
+        };
+        let between = label(r)
+            && rows
+                .get(end + 1)
+                .is_some_and(|n| fits(n) && figures(n) && n.y - r.y <= ROW_PITCH * n.size);
+        let after = label(r) && end > start && figures(&rows[end - 1]);
+        if !(near && fits(r) && (figures(r) || between || after)) {
+            break;
+        }
+        last_y = r.y;
+        end += 1;
+    }
+    if !rows[start..end].iter().any(figures) {
+        return;
+    }
+    for r in &mut rows[start..end] {
+        let mut texts = vec![String::new(); grid.columns()];
+        for w in &r.words {
+            append(&mut texts[column(w)], &w.text);
+        }
+        r.words = texts
+            .into_iter()
+            .enumerate()
+            .map(|(c, text)| Word {
+                x0: grid.xs[c],
+                x1: grid.xs[c + 1],
+                text,
+                tab_before: c > 0,
+            })
+            .collect();
+        r.ruled = true;
+    }
+}
