@@ -152,7 +152,7 @@ fn block_end(rows: &[Row], i: usize, columns: Option<&[(f64, f64)]>) -> usize {
 /// Column intervals: where the words of the figure rows lie, merged where they overlap or
 /// are no further apart than a word space (a column gap is wider: the white river between
 /// columns runs through every row).
-fn columns_of(rows: &[Row]) -> Option<Vec<(f64, f64)>> {
+pub(super) fn columns_of(rows: &[Row]) -> Option<Vec<(f64, f64)>> {
     let figure_rows: Vec<&Row> = rows.iter().filter(|r| r.is_figure_row()).collect();
     let size = figure_rows.iter().map(|r| r.size).fold(0.0, f64::max);
     let mut spans: Vec<(f64, f64)> = figure_rows

@@ -8,64 +8,57 @@ use super::rules::Grid;
 use super::words::{Baseline, Glyph, baselines, words};
 use crate::parse::numbers::{is_figure, is_year};
 
-/// The rows of a ruled table, top to bottom, from the glyphs inside its grid.
+/// The rows of a ruled table, top to bottom, from the glyphs inside its grid. A glyph belongs
+/// to the row of the cell it stands in (a cell spanning rows, to its first); a word, to the
+/// cell its middle stands in.
 pub fn rows(grid: &Grid, glyphs: Vec<Glyph>) -> Vec<Row> {
     let (nr, nc) = (grid.rows(), grid.columns());
-    let mut cells: Vec<Vec<Vec<Glyph>>> = vec![vec![Vec::new(); nc]; nr];
+    let mut by_row: Vec<Vec<Glyph>> = vec![Vec::new(); nr];
     for g in glyphs {
         let (x, y) = g.middle();
-        let (r, c) = grid.cell_at(x, y);
-        cells[r][c].push(g);
+        by_row[grid.cell_at(x, y).0].push(g);
     }
     let mut out = Vec::new();
-    for (r, row) in cells.into_iter().enumerate() {
-        let all: Vec<Glyph> = row.iter().flatten().cloned().collect();
-        let lines = baselines(all);
-        let Some(first) = lines.first() else {
+    for (r, glyphs) in by_row.into_iter().enumerate() {
+        let lines: Vec<(Baseline, Vec<Word>)> = baselines(glyphs)
+            .into_iter()
+            .map(|l| {
+                let w = words(&l);
+                (l, w)
+            })
+            .collect();
+        let Some((first, _)) = lines.first() else {
             continue;
         };
-        let size = lines.iter().map(|l| l.size).fold(0.0, f64::max);
         let column = |w: &Word| grid.owner[r][Grid::band(&grid.xs, (w.x0 + w.x1) / 2.0)].1;
+        let cells_of = |words: &[Word]| {
+            let mut texts = vec![String::new(); nc];
+            for w in words {
+                append(&mut texts[column(w)], &w.text);
+            }
+            texts
+        };
         // rows the table draws no rule between: more than one line of the row holds a figure
         // alone in a cell of its own (not a year, not a number inside a sentence); each such
         // line is a row of its own
         let figure_lines = lines
             .iter()
-            .filter(|l| {
-                let mut cells: Vec<Vec<String>> = vec![Vec::new(); nc];
-                for w in words(l) {
-                    cells[column(&w)].push(w.text);
-                }
-                cells.iter().skip(1).any(|c| match &c[..] {
-                    [one] => is_figure(one) && !is_year(one),
-                    _ => false,
-                })
+            .filter(|(_, words)| {
+                cells_of(words)
+                    .iter()
+                    .skip(1)
+                    .any(|c| !c.contains(' ') && is_figure(c) && !is_year(c))
             })
             .count();
         if figure_lines >= 2 {
-            for l in &lines {
-                let mut texts = vec![String::new(); nc];
-                for w in words(l) {
-                    append(&mut texts[column(&w)], &w.text);
-                }
-                out.push(row_of(grid, texts, l));
+            for (l, words) in &lines {
+                out.push(row_of(grid, cells_of(words), l));
             }
             continue;
         }
-        let texts = row
-            .into_iter()
-            .map(|cell| {
-                let mut text = String::new();
-                for l in baselines(cell) {
-                    for w in words(&l) {
-                        append(&mut text, &w.text);
-                    }
-                }
-                text
-            })
-            .collect();
-        let mut one = row_of(grid, texts, first);
-        one.size = size;
+        let all: Vec<Word> = lines.iter().flat_map(|(_, w)| w.iter().cloned()).collect();
+        let mut one = row_of(grid, cells_of(&all), first);
+        one.size = lines.iter().map(|(l, _)| l.size).fold(0.0, f64::max);
         out.push(one);
     }
     out
@@ -107,12 +100,19 @@ const ROW_PITCH: f64 = 2.5;
 /// A header is ruled over this many rows of the grid at most.
 const HEADER_ROWS: usize = 3;
 
-/// A grid that rules only a table's header (or its first rows) over rows set without rules:
-/// the rows of figures right below it, and the label lines between them, are cut into the
-/// grid's columns too. `rows` is the page's rows, top to bottom.
-pub fn continue_below(grid: &Grid, rows: &mut [Row]) {
+/// Whether a grid can be a ruled header over rows set without a grid (few rows).
+pub fn header_like(grid: &Grid) -> bool {
+    grid.rows() <= HEADER_ROWS
+}
+
+/// A grid that rules only a table's header (or its first rows) over rows set without rules, or
+/// a table whose last row has no rule under it (shaded stripes): the rows of figures right
+/// below it, and the label lines between them, are cut into the grid's columns too. With
+/// `header_only`, only a grid of a header's few rows goes on. `rows` is the page's rows, top to
+/// bottom.
+pub fn continue_below(grid: &Grid, rows: &mut [Row], header_only: bool) {
     // a grid of more rows than a header's rules its rows itself
-    if grid.rows() > HEADER_ROWS {
+    if header_only && !header_like(grid) {
         return;
     }
     let (left, right) = (grid.xs[0], grid.xs[grid.columns()]);
@@ -174,4 +174,15 @@ pub fn continue_below(grid: &Grid, rows: &mut [Row]) {
             .collect();
         r.ruled = true;
     }
+}
+
+/// Whether rows read from a grid hold a figure outside the label column (not a year): what
+/// makes rules drawn across a page a table rather than a box around a paragraph.
+pub fn has_figures(rows: &[Row]) -> bool {
+    rows.iter().any(|r| {
+        r.words
+            .iter()
+            .skip(1)
+            .any(|w| is_figure(&w.text) && !is_year(&w.text))
+    })
 }

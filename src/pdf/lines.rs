@@ -4,8 +4,9 @@
 use super::columns;
 use super::lattice;
 use super::row::{Found, Method, Row};
-use super::rules::{self, Paint, Path, Segment};
-use super::words::{Glyph, baselines, words};
+use super::rules::{self, Grid, Paint, Path, REACH, Segment};
+use super::stacks;
+use super::words::{self, Glyph, baselines};
 
 /// An `OutputDev` that keeps every glyph with its position and, at the end of each page,
 /// rebuilds the lines: glyphs on one baseline, left to right, a space for a word gap and a TAB
@@ -104,7 +105,7 @@ impl GlyphLines {
             y: self.height - trm[5],
             end,
             size,
-            text: text.to_string(),
+            text: unligatured(text),
             word_start: std::mem::take(&mut self.word_start),
             space_before: std::mem::take(&mut self.space_before),
             end_estimated: self.run_zero_width,
@@ -120,33 +121,78 @@ impl GlyphLines {
     }
 }
 
+/// A glyph's text with typographic ligatures spelt out (`ﬁ` → `fi`, `ﬀ` → `ff`): fonts set
+/// them for `fi`, `ff`, `fl` …, and their Unicode forms are no letters a search or a comparison
+/// would match.
+fn unligatured(text: &str) -> String {
+    if !text.chars().any(|c| ('\u{fb00}'..='\u{fb06}').contains(&c)) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 4);
+    for c in text.chars() {
+        match c {
+            '\u{fb00}' => out.push_str("ff"),
+            '\u{fb01}' => out.push_str("fi"),
+            '\u{fb02}' => out.push_str("fl"),
+            '\u{fb03}' => out.push_str("ffi"),
+            '\u{fb04}' => out.push_str("ffl"),
+            '\u{fb05}' | '\u{fb06}' => out.push_str("st"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// The glyphs of one page as lines, top to bottom: ruled tables read cell by cell
 /// (`lattice`), the rest by baseline, with tables set without rules cut into columns by
 /// `columns`.
 fn layout(glyphs: Vec<Glyph>, rules: &[Segment]) -> (Vec<String>, Vec<Found>) {
     let grids = rules::grids(rules);
+    let stacks = stacks::stacks(rules, &grids);
     let mut inside: Vec<Vec<Glyph>> = vec![Vec::new(); grids.len()];
+    let mut stacked: Vec<Vec<Glyph>> = vec![Vec::new(); stacks.len()];
     let mut free = Vec::with_capacity(glyphs.len());
     for g in glyphs {
         let (x, y) = g.middle();
-        match grids.iter().position(|grid| grid.contains(x, y)) {
-            Some(k) => inside[k].push(g),
-            None => free.push(g),
+        if let Some(k) = grids.iter().position(|grid| grid.contains(x, y)) {
+            inside[k].push(g);
+        } else if let Some(k) = innermost(&stacks, x, y) {
+            stacked[k].push(g);
+        } else {
+            free.push(g);
         }
     }
-    let mut rows: Vec<Row> = baselines(free)
-        .iter()
-        .map(|line| Row {
-            words: words(line),
-            break_before: false,
-            size: line.size,
-            y: line.y,
-            ruled: false,
+    // rules across right under a ruled header belong to its table: its columns cut them
+    // (`lattice::continue_below`)
+    let under_header = |s: &stacks::Stack| {
+        grids.iter().any(|g| {
+            let bottom = g.ys[g.rows()];
+            lattice::header_like(g)
+                && s.ys[0] >= bottom - REACH
+                && s.ys[0] - bottom < UNDER_HEADER
+                && g.xs[0] < s.right
+                && g.xs[g.columns()] > s.left
         })
-        .collect();
+    };
+    let beneath: Vec<bool> = stacks.iter().map(under_header).collect();
+    // ruled tables: grids, whole or a header (`true`), and stacks of rules across
+    let mut ruled: Vec<(Grid, Vec<Row>, bool)> = Vec::new();
+    for (grid, glyphs) in grids.into_iter().zip(inside) {
+        let table = lattice::rows(&grid, glyphs);
+        ruled.push((grid, table, true));
+    }
+    for ((stack, glyphs), beneath) in stacks.iter().zip(stacked).zip(beneath) {
+        if beneath {
+            free.extend(glyphs);
+            continue;
+        }
+        let (tables, rest) = stacks::tables(stack, glyphs);
+        ruled.extend(tables.into_iter().map(|(grid, table)| (grid, table, false)));
+        free.extend(rest);
+    }
+    let mut rows: Vec<Row> = baselines(free).iter().map(words::row).collect();
     let mut found = Vec::new();
-    for (grid, glyphs) in grids.iter().zip(inside) {
-        let table = lattice::rows(grid, glyphs);
+    for (grid, table, _) in &mut ruled {
         if !table.is_empty() {
             found.push(Found {
                 page: 0,
@@ -162,26 +208,37 @@ fn layout(glyphs: Vec<Glyph>, rules: &[Segment]) -> (Vec<String>, Vec<Found>) {
                 lines: table.iter().map(Row::text).collect(),
             });
         }
-        rows.extend(table);
+        rows.append(table);
     }
     rows.sort_by(|a, b| a.y.total_cmp(&b.y));
-    for grid in &grids {
-        lattice::continue_below(grid, &mut rows);
+    for (grid, _, header_only) in &ruled {
+        lattice::continue_below(grid, &mut rows, *header_only);
     }
-    // a paragraph break where the baseline skips more than a line and a half, and around a
-    // ruled table
+    // a paragraph break where the baseline skips more than a line and a half (within a ruled
+    // table, the padding of its cells is none)
     for k in 1..rows.len() {
         let (prev, row) = (&rows[k - 1], &rows[k]);
-        rows[k].break_before = if prev.ruled || row.ruled {
-            prev.ruled != row.ruled
-        } else {
-            row.y - prev.y > 1.9 * prev.size.max(row.size)
-        };
+        rows[k].break_before =
+            !(prev.ruled && row.ruled) && row.y - prev.y > 1.9 * prev.size.max(row.size);
     }
     let (lines, whitespace) = columns::lines(&rows);
     found.extend(whitespace);
     found.sort_by(|a, b| a.bbox[1].total_cmp(&b.bbox[1]));
     (lines, found)
+}
+
+/// Rules across starting this close (points) under a ruled header are its table's.
+const UNDER_HEADER: f64 = 48.0;
+
+/// The stack a point lies in; where stacks nest (a narrow table between the rules of a wide
+/// one), the innermost.
+fn innermost(stacks: &[stacks::Stack], x: f64, y: f64) -> Option<usize> {
+    (0..stacks.len())
+        .filter(|&k| stacks[k].contains(x, y))
+        .min_by(|&a, &b| {
+            let height = |k: usize| stacks[k].bottom() - stacks[k].ys[0];
+            height(a).total_cmp(&height(b))
+        })
 }
 
 /// A PDF's pages laid out as lines, which engine did it, and what was lost on the way.
@@ -214,6 +271,14 @@ mod tests {
         }
         out.end_page();
         out.into_laid("test", Vec::new()).pages.remove(0)
+    }
+
+    #[test]
+    fn ligatures_are_spelt_out() {
+        assert_eq!(unligatured("Bu\u{fb00}er"), "Buffer");
+        assert_eq!(unligatured("Rest\u{fb01}nansiering"), "Restfinansiering");
+        assert_eq!(unligatured("ﬂøj"), "fløj");
+        assert_eq!(unligatured("Greve"), "Greve");
     }
 
     #[test]

@@ -23,6 +23,7 @@ pub mod pages;
 pub mod recover;
 pub mod row;
 pub mod rules;
+pub mod stacks;
 pub mod words;
 
 use std::path::Path;

@@ -12,6 +12,9 @@ pub struct Segment {
     /// Where it starts and ends along its own direction (`from <= to`).
     pub from: f64,
     pub to: f64,
+    /// Drawn as a line (a stroke, a thin bar), not the edge of a shaded area: only a drawn
+    /// rule says that two cells are apart.
+    pub drawn: bool,
 }
 
 impl Segment {
@@ -21,6 +24,14 @@ impl Segment {
             at,
             from: a.min(b),
             to: a.max(b),
+            drawn: true,
+        }
+    }
+
+    fn edge(horizontal: bool, at: f64, a: f64, b: f64) -> Segment {
+        Segment {
+            drawn: false,
+            ..Segment::new(horizontal, at, a, b)
         }
     }
 }
@@ -30,7 +41,7 @@ const THIN: f64 = 3.0;
 /// Two rules this close (points) are the same line.
 const SAME: f64 = 1.5;
 /// A rule may stop this short (points) of the rule it meets.
-const REACH: f64 = 3.0;
+pub(super) const REACH: f64 = 3.0;
 /// Rules kept per page at most: a page of vector drawing (a map, a chart) is no table.
 const MAX_SEGMENTS: usize = 4000;
 
@@ -114,10 +125,15 @@ impl Path {
                     out.push(Segment::new(false, (x0 + x1) / 2.0, y0, y1));
                 } else if w > THIN && h > THIN {
                     // a stroked box, or a shaded cell: its four edges
-                    out.push(Segment::new(true, y0, x0, x1));
-                    out.push(Segment::new(true, y1, x0, x1));
-                    out.push(Segment::new(false, x0, y0, y1));
-                    out.push(Segment::new(false, x1, y0, y1));
+                    let side = if how == Paint::Fill {
+                        Segment::edge
+                    } else {
+                        Segment::new
+                    };
+                    out.push(side(true, y0, x0, x1));
+                    out.push(side(true, y1, x0, x1));
+                    out.push(side(false, x0, y0, y1));
+                    out.push(side(false, x1, y0, y1));
                 }
                 continue;
             }
@@ -251,7 +267,7 @@ fn crosses(a: &Segment, b: &Segment) -> bool {
 }
 
 /// Collinear rules that overlap or touch become one (borders drawn cell by cell).
-fn merge(segments: &[Segment]) -> Vec<Segment> {
+pub(super) fn merge(segments: &[Segment]) -> Vec<Segment> {
     let mut sorted: Vec<Segment> = segments
         .iter()
         .copied()
@@ -280,7 +296,10 @@ fn merge(segments: &[Segment]) -> Vec<Segment> {
         let mut cur: Option<Segment> = None;
         for s in line {
             match cur.as_mut() {
-                Some(c) if s.from <= c.to + REACH => c.to = c.to.max(s.to),
+                Some(c) if s.from <= c.to + REACH => {
+                    c.to = c.to.max(s.to);
+                    c.drawn |= s.drawn;
+                }
                 _ => {
                     out.extend(cur.take());
                     cur = Some(Segment { at, ..s });
@@ -324,11 +343,18 @@ fn grid(group: &[Segment]) -> Option<Grid> {
         return None;
     }
     let (rows, cols) = (ys.len() - 1, xs.len() - 1);
-    // a rule separates two cells where a segment covers the middle of their shared side
+    // a rule separates two cells where a segment covers the middle of their shared side; where
+    // no column rule is drawn (cells told apart by their shading only: an unshaded row has no
+    // sides), no cells are merged across columns
+    let drawn = group.iter().any(|s| !s.horizontal && s.drawn);
     let covered = |horizontal: bool, at: f64, mid: f64| {
-        group.iter().any(|s| {
-            s.horizontal == horizontal && (s.at - at).abs() < REACH && s.from <= mid && s.to >= mid
-        })
+        (!drawn && !horizontal)
+            || group.iter().any(|s| {
+                s.horizontal == horizontal
+                    && (s.at - at).abs() < REACH
+                    && s.from <= mid
+                    && s.to >= mid
+            })
     };
     let mut parent: Vec<usize> = (0..rows * cols).collect();
     let find = |p: &mut Vec<usize>, mut i: usize| {

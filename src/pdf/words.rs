@@ -2,7 +2,7 @@
 //! joined into words at the gaps a space makes, with a mark where the gap is a table column's.
 //! Both the running text (`lines`) and the cells of ruled tables (`lattice`) are read this way.
 
-use super::row::Word;
+use super::row::{Row, Word};
 use crate::parse::numbers::is_figure;
 
 /// One glyph on the page: left edge, baseline (from the top), right edge, font size.
@@ -128,4 +128,15 @@ pub fn words(line: &Baseline) -> Vec<Word> {
         }
     }
     words
+}
+
+/// A line of running text: its words, where it stands, its size.
+pub fn row(line: &Baseline) -> Row {
+    Row {
+        words: words(line),
+        break_before: false,
+        size: line.size,
+        y: line.y,
+        ruled: false,
+    }
 }
