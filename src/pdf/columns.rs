@@ -6,7 +6,7 @@
 
 use super::header::header_top;
 use super::row::{Found, Method, Row, assign};
-use crate::parse::numbers::{is_figure, is_year};
+use crate::parse::numbers::{is_figure, is_year, normalise_unit};
 
 /// Lines of a page, with table blocks cut into aligned columns and an empty line at each
 /// paragraph break, and the tables found by their columns (`page` left 0).
@@ -84,6 +84,7 @@ fn aligned(rows: &[Row]) -> (Vec<Option<String>>, Vec<bool>, Vec<Found>) {
                 out[head] = Some(join_lines(&out[head..head_end], columns.len()));
                 out[head + 1..head_end].fill(None);
             }
+            units_under_figures(&mut out[first_data.min(end)..end]);
             tables.push(Found {
                 page: 0,
                 method: Method::Whitespace,
@@ -194,6 +195,44 @@ pub(super) fn columns_of(rows: &[Row]) -> Option<Vec<(f64, f64)>> {
         }
     }
     (merged.len() >= 2).then_some(merged)
+}
+
+/// A line that holds only units (`kr.`, `mio. kr.`, `%`), each under a figure of the row above:
+/// the figures' cells wrapped, and the units go back to them.
+fn units_under_figures(lines: &mut [Option<String>]) {
+    let mut above: Option<usize> = None;
+    for k in 0..lines.len() {
+        let Some(line) = lines[k].clone() else {
+            continue;
+        };
+        let cells: Vec<&str> = line.split('\t').collect();
+        let units = cells.iter().any(|c| !c.trim().is_empty())
+            && cells
+                .iter()
+                .all(|c| c.trim().is_empty() || normalise_unit(c).is_some());
+        let fits = above.and_then(|a| lines[a].clone()).is_some_and(|prev| {
+            let prev: Vec<&str> = prev.split('\t').collect();
+            cells.iter().enumerate().all(|(j, c)| {
+                c.trim().is_empty() || prev.get(j).is_some_and(|p| is_figure(p))
+            })
+        });
+        if units && fits {
+            let a = above.unwrap_or_default();
+            let prev = lines[a].take().unwrap_or_default();
+            let joined: Vec<String> = prev
+                .split('\t')
+                .enumerate()
+                .map(|(j, p)| match cells.get(j).map(|c| c.trim()) {
+                    Some(u) if !u.is_empty() => format!("{p} {u}"),
+                    _ => p.to_string(),
+                })
+                .collect();
+            lines[a] = Some(joined.join("\t"));
+            lines[k] = None;
+        } else {
+            above = Some(k);
+        }
+    }
 }
 
 /// A line whose figures outside the label column are all years.
@@ -420,6 +459,27 @@ mod tests {
         let out = lines(&rows).0;
         assert_eq!(out[0], "331\tGenopretningspuljen\t9.111");
         assert_eq!(out[1], "\tUdskiftning af el tavler\t1.500");
+    }
+
+    #[test]
+    fn units_wrapped_under_their_figures_go_back() {
+        let mut lines = vec![
+            Some("Robotstøvsuger\t8.820 kr.\t22.932\t26.460".to_string()),
+            Some("\t\tkr.\tkr.".to_string()),
+            Some("I alt\t34.880 kr.\t85.476\t".to_string()),
+            // a unit under no figure stays where it is
+            Some("\t\t\tkr.".to_string()),
+        ];
+        units_under_figures(&mut lines);
+        assert_eq!(
+            lines,
+            vec![
+                Some("Robotstøvsuger\t8.820 kr.\t22.932 kr.\t26.460 kr.".to_string()),
+                None,
+                Some("I alt\t34.880 kr.\t85.476\t".to_string()),
+                Some("\t\t\tkr.".to_string()),
+            ]
+        );
     }
 
     #[test]
