@@ -3,6 +3,7 @@
 the PDF table reader holds up on layouts it was not built on (the Greve PDFs are one layout).
 
 usage: python3 tools/render_layouts.py OUT_DIR [--shared ../shared] [--layouts grid,rules,...]
+       python3 tools/render_layouts.py --one TEXT_FILE --layouts plain OUT.pdf  (one file)
 then:  python3 ../shared/eval/score.py --bin target/release/referat --gold-dir ../shared/dev-eval \
            --inputs-dir OUT_DIR/grid --ext pdf
 
@@ -83,13 +84,29 @@ def to_html(text, style):
     return "\n".join(out)
 
 
+def print_pdf(src, pdf):
+    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                    "--no-pdf-header-footer", f"--print-to-pdf={pdf}", src],
+                   check=True, capture_output=True)
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser()
     ap.add_argument("out")
     ap.add_argument("--shared", default=os.path.join(here, "..", "..", "shared"))
     ap.add_argument("--layouts", default=",".join(STYLES))
+    ap.add_argument("--one", help="print this one text file, in the first layout given, to OUT")
     a = ap.parse_args()
+    if a.one:
+        with tempfile.TemporaryDirectory() as tmp:
+            with open(a.one, encoding="utf-8") as f:
+                page = to_html(f.read(), a.layouts.split(",")[0])
+            src = os.path.join(tmp, "one.html")
+            with open(src, "w", encoding="utf-8") as f:
+                f.write(page)
+            print_pdf(src, os.path.abspath(a.out))
+        return
     gold = os.path.join(a.shared, "dev-eval")
     names = sorted(n for n in os.listdir(gold) if n.endswith(".txt"))
     with tempfile.TemporaryDirectory() as tmp:
@@ -103,10 +120,7 @@ def main():
                 src = os.path.join(tmp, stem + ".html")
                 with open(src, "w", encoding="utf-8") as f:
                     f.write(page)
-                pdf = os.path.abspath(os.path.join(dest, stem + ".pdf"))
-                subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu",
-                                "--no-pdf-header-footer", f"--print-to-pdf={pdf}", src],
-                               check=True, capture_output=True)
+                print_pdf(src, os.path.abspath(os.path.join(dest, stem + ".pdf")))
             print(f"{dest}: {len(names)} PDFs", file=sys.stderr)
 
 

@@ -212,9 +212,10 @@ fn units_under_figures(lines: &mut [Option<String>]) {
                 .all(|c| c.trim().is_empty() || normalise_unit(c).is_some());
         let fits = above.and_then(|a| lines[a].clone()).is_some_and(|prev| {
             let prev: Vec<&str> = prev.split('\t').collect();
-            cells.iter().enumerate().all(|(j, c)| {
-                c.trim().is_empty() || prev.get(j).is_some_and(|p| is_figure(p))
-            })
+            cells
+                .iter()
+                .enumerate()
+                .all(|(j, c)| c.trim().is_empty() || prev.get(j).is_some_and(|p| is_figure(p)))
         });
         if units && fits {
             let a = above.unwrap_or_default();

@@ -148,7 +148,9 @@ pub fn continue_below(grid: &Grid, rows: &mut [Row], header_only: bool) {
                 .get(end + 1)
                 .is_some_and(|n| fits(n) && figures(n) && n.y - r.y <= ROW_PITCH * n.size);
         let after = label(r) && end > start && figures(&rows[end - 1]);
-        if !(near && fits(r) && (figures(r) || between || after)) {
+        // a row of figures has column gaps; a sentence with a figure in it has none
+        let row = figures(r) && r.cells().len() >= 2;
+        if !(near && fits(r) && (row || between || after)) {
             break;
         }
         last_y = r.y;

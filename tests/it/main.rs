@@ -17,3 +17,4 @@ mod search_quality;
 mod serve;
 mod structure;
 mod support;
+mod tables;
