@@ -251,6 +251,54 @@ mod tests {
         }
     }
 
+    /// A line of words at baseline `y`, each `(x, text)` one run of 10 pt glyphs 5 pt wide.
+    fn line(y: f64, words: &[(f64, &str)]) -> Vec<Glyph> {
+        words
+            .iter()
+            .map(|&(x, text)| Glyph {
+                x,
+                y,
+                end: x + 5.0 * text.chars().count() as f64,
+                size: 10.0,
+                text: text.to_string(),
+                word_start: true,
+                space_before: false,
+                end_estimated: false,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn prose_between_rules_parts_two_tables() {
+        let stack = Stack {
+            left: 50.0,
+            right: 450.0,
+            ys: vec![100.0, 140.0, 180.0, 220.0],
+            sides: Vec::new(),
+        };
+        let row = |y: f64, label: &'static str| {
+            line(y, &[(60.0, label), (300.0, "1.234"), (380.0, "5.678")])
+        };
+        let prose = |y: f64| {
+            let words: Vec<(f64, &str)> = (0..8)
+                .map(|k| (60.0 + 45.0 * k as f64, "sætning"))
+                .collect();
+            line(y, &words)
+        };
+        let mut glyphs = Vec::new();
+        glyphs.extend(row(115.0, "Drift"));
+        glyphs.extend(row(130.0, "Anlæg"));
+        glyphs.extend(prose(155.0));
+        glyphs.extend(prose(170.0));
+        glyphs.extend(row(195.0, "Renter"));
+        glyphs.extend(row(210.0, "I alt"));
+        let (found, rest) = tables(&stack, glyphs);
+        assert_eq!(found.len(), 2, "the prose band parts the stack");
+        assert_eq!(found[0].1[0].text(), "Drift\t1.234\t5.678");
+        assert_eq!(found[1].1[1].text(), "I alt\t1.234\t5.678");
+        assert_eq!(rest.len(), 16, "the prose is no table's");
+    }
+
     #[test]
     fn rules_of_one_length_stack_up() {
         let rules = vec![
