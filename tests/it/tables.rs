@@ -3,7 +3,7 @@
 //! columns with a header over several lines, rules across only, captions and units) and the
 //! prose that must not become a table.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use referat::pdf::row::{Found, Method};
 
@@ -21,12 +21,12 @@ fn dev_pdf(name: &str) -> Option<PathBuf> {
     Some(p)
 }
 
-fn tables_of(path: &PathBuf) -> Vec<Found> {
+fn tables_of(path: &Path) -> Vec<Found> {
     let bytes = std::fs::read(path).unwrap();
     referat::pdf::pdf_tables(path, &bytes).unwrap()
 }
 
-fn parse(path: &PathBuf) -> referat::model::Document {
+fn parse(path: &Path) -> referat::model::Document {
     referat::pipeline::parse_path(path).unwrap()
 }
 
