@@ -274,6 +274,26 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_after_a_gap_of_several_word_gaps_is_a_column() {
+        let lines = page(&[
+            // a table set with narrow cell margins: 7 pt before the figure (0.7 of the size)
+            (100.0, 700.0, "Materialer"),
+            (157.0, 700.0, "450.000"),
+            // a sentence: word gaps of 3 pt, the figure among them
+            (100.0, 686.0, "udgør"),
+            (128.0, 686.0, "27"),
+            (141.0, 686.0, "mio."),
+            // a year after the same gap is no column of figures
+            (100.0, 672.0, "Materialer"),
+            (157.0, 672.0, "2025"),
+        ]);
+        assert_eq!(
+            lines,
+            ["Materialer\t450.000", "udgør 27 mio.", "Materialer 2025"]
+        );
+    }
+
+    #[test]
     fn ligatures_are_spelt_out() {
         assert_eq!(unligatured("Bu\u{fb00}er"), "Buffer");
         assert_eq!(unligatured("Rest\u{fb01}nansiering"), "Restfinansiering");

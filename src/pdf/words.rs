@@ -3,7 +3,7 @@
 //! Both the running text (`lines`) and the cells of ruled tables (`lattice`) are read this way.
 
 use super::row::{Row, Word};
-use crate::parse::numbers::is_figure;
+use crate::parse::numbers::{is_figure, is_year};
 
 /// One glyph on the page: left edge, baseline (from the top), right edge, font size.
 #[derive(Debug, Clone)]
@@ -34,6 +34,10 @@ impl Glyph {
 const COLUMN_GAP: f64 = 1.2;
 /// Between two figures, a gap wider than this many font sizes separates table columns.
 const FIGURE_GAP: f64 = 0.5;
+/// Before a figure, a gap wider than this many font sizes, and `GAP_RATIO` times the line's word
+/// gap, separates table columns (cells set with narrow margins).
+const NARROW_GAP: f64 = 0.6;
+const GAP_RATIO: f64 = 2.5;
 /// A gap wider than this many font sizes separates words.
 const WORD_GAP: f64 = 0.12;
 /// The same where widths are in doubt: after a glyph whose width was estimated, or on a line
@@ -116,18 +120,34 @@ pub fn words(line: &Baseline) -> Vec<Word> {
         });
     }
     // figures side by side (right-aligned columns set close together): a gap wider than a
-    // stretched space between two figures is a column
+    // stretched space between two figures is a column; so is a gap before a figure that is
+    // several times the line's own word gap (a table set with narrow cell margins)
+    let gaps: Vec<f64> = (1..words.len())
+        .map(|i| words[i].x0 - words[i - 1].x1)
+        .collect();
+    let word_gap = typical_gap(&gaps, size);
     for i in 1..words.len() {
-        let gap = words[i].x0 - words[i - 1].x1;
+        let gap = gaps[i - 1];
+        let figure = is_figure(&words[i].text) && !is_year(&words[i].text);
         if !words[i].tab_before
-            && gap > FIGURE_GAP * size
-            && is_figure(&words[i - 1].text)
-            && is_figure(&words[i].text)
+            && ((gap > FIGURE_GAP * size && is_figure(&words[i - 1].text) && figure)
+                || (figure && gap > (NARROW_GAP * size).max(GAP_RATIO * word_gap)))
         {
             words[i].tab_before = true;
         }
     }
     words
+}
+
+/// A line's word gap: the median of its gaps where it has three or more, else a quarter of the
+/// font size (a space).
+fn typical_gap(gaps: &[f64], size: f64) -> f64 {
+    if gaps.len() < 3 {
+        return 0.25 * size;
+    }
+    let mut sorted = gaps.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    sorted[sorted.len() / 2]
 }
 
 /// A line of running text: its words, where it stands, its size.
