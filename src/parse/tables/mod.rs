@@ -46,6 +46,30 @@ mod tests {
     }
 
     #[test]
+    fn a_unit_line_under_the_caption_and_a_caption_under_the_table() {
+        let lines: Vec<String> = "Tabel 2. Driftsudgifter\n(i 1.000 kr.)\nPost\tBeløb\nDrift\t1.200\n\nTekst her.\n\nPost\tBeløb\nAnlæg\t300\nTabel 3: Anlæg i alt\n\nMere tekst."
+            .lines()
+            .map(String::from)
+            .collect();
+        let t = find(&lines);
+        assert_eq!(t.len(), 2);
+        assert_eq!(
+            t[0].caption.as_deref(),
+            Some("Tabel 2. Driftsudgifter (i 1.000 kr.)")
+        );
+        assert_eq!(t[1].caption.as_deref(), Some("Tabel 3: Anlæg i alt"));
+        // a price basis line is the caption's too
+        let lines: Vec<String> = "Tabel 4. Anlæg\n(2025-priser)\nPost\tBeløb\nA\t1"
+            .lines()
+            .map(String::from)
+            .collect();
+        assert_eq!(
+            find(&lines)[0].caption.as_deref(),
+            Some("Tabel 4. Anlæg (2025-priser)")
+        );
+    }
+
+    #[test]
     fn wrapped_labels_and_group_labels_stay_in_the_table() {
         let lines: Vec<String> = "X\tA\tB\nDet skattefinansierede\t-9.922\t-24.931\nområde i alt\nFinansieringsoversigt\nLåneoptagelse\t-17.683\t-31.672"
             .lines()

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use super::found::Found;
 use super::shape::{continues, has_figures, open_ended, shape, years_only};
-use crate::parse::numbers::is_cell_number;
+use crate::parse::numbers::{self, is_cell_number};
 use crate::parse::vocab;
 
 /// The cells of a TAB row; trailing TABs are empty cells and are kept (so that figures keep
@@ -101,8 +101,9 @@ pub(super) fn tab_tables(lines: &[String]) -> Vec<Found> {
         for r in rows.iter_mut() {
             trim_to(r, header.len());
         }
+        let last = used.last().copied().unwrap_or(start);
         out.push(Found {
-            caption: caption_before(lines, start),
+            caption: caption_before(lines, start).or_else(|| caption_after(lines, last)),
             header,
             rows,
             first_line: start,
@@ -210,15 +211,51 @@ pub fn numbered_caption(line: &str) -> bool {
     })
 }
 
-/// The short line just above a table, when it reads like a caption.
+/// The short line just above a table, when it reads like a caption; a line of the unit or the
+/// prices alone (`(1.000 kr.)`, `Mio. kr.`, `(i 2025-priser)`) under a caption is part of it.
 fn caption_before(lines: &[String], start: usize) -> Option<String> {
-    let prev = lines[..start].iter().rev().find(|l| !l.trim().is_empty())?;
-    let t = prev.trim();
-    let is_caption = t.len() <= 120
+    let mut above = lines[..start]
+        .iter()
+        .rev()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty());
+    let t = above.next()?;
+    if unit_line(t)
+        && let Some(caption) = above.next().filter(|c| is_caption(c) && !unit_line(c))
+    {
+        return Some(format!("{} {t}", caption.trim_end_matches(':')));
+    }
+    is_caption(t).then(|| t.trim_end_matches(':').to_string())
+}
+
+fn is_caption(t: &str) -> bool {
+    t.len() <= 120
         && !t.contains('\t')
         && (t.ends_with(':') || !t.ends_with('.') || {
             let lower = t.to_lowercase();
             vocab::CAPTION_WORDS.iter().any(|w| lower.starts_with(w))
-        });
-    is_caption.then(|| t.trim_end_matches(':').to_string())
+        })
+}
+
+/// A short line that gives only the unit or the prices of a table's figures.
+fn unit_line(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    t.chars().count() <= 40
+        && (numbers::unit_in_text(t).is_some()
+            || words.iter().any(|w| vocab::PRICE_BASIS_WORDS.contains(w)))
+        && words.len() <= 5
+}
+
+/// A numbered caption right under a table (`Tabel 3: …` as figures are captioned), unless a
+/// table follows it: then it heads that one.
+fn caption_after(lines: &[String], last: usize) -> Option<String> {
+    let mut below = (last + 1..lines.len()).filter(|&k| !lines[k].trim().is_empty());
+    let k = below.next()?;
+    let t = lines[k].trim();
+    let heads_next = below.next().is_some_and(|n| is_row(&lines[n]));
+    (numbered_caption(t) && !heads_next).then(|| t.trim_end_matches(':').to_string())
 }

@@ -211,6 +211,10 @@ pub const BULLETS: &[char] = &['-', '–', '—', '•', '*', '·', '▪', '◦'
 /// `Oversigt 4.`).
 pub const CAPTION_WORDS: &[&str] = &["tabel", "tab.", "figur", "oversigt"];
 
+/// Words of a line that says in which prices a table's figures are (`(i 2025-priser)`,
+/// `løbende priser`, `2024-pl`), lower case: such a line belongs to the caption above it.
+pub const PRICE_BASIS_WORDS: &[&str] = &["priser", "prisniveau", "pl"];
+
 /// Labels of the meeting's date in a document's head.
 pub const DATE_LABELS: &[&str] = &["mødedato", "dato"];
 /// Labels of the meeting's start time.
