@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::output::{self, Output};
-use crate::error::Error;
+use crate::error::{Error, PdfFailure};
 use crate::model::Format;
 use crate::pdf::{self, row::Method};
 use crate::pipeline;
@@ -65,9 +65,10 @@ pub fn run(args: Args, out: Output) -> anyhow::Result<i32> {
 fn tables(path: &Path, out: Output) -> anyhow::Result<i32> {
     let found = SourceFile::load(path).and_then(|f| {
         if f.format != Format::Pdf {
-            return Err(Error::NotText {
+            return Err(Error::Pdf {
                 path: path.to_path_buf(),
-                reason: "--tables reads the layout of a PDF; this file is not one".into(),
+                kind: PdfFailure::NotPdf,
+                reason: "not a PDF: --tables reads the tables of a PDF's pages".into(),
             });
         }
         pdf::pdf_tables(&f.path, &f.bytes)

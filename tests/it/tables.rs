@@ -180,3 +180,51 @@ fn prose_with_figures_stays_prose() {
     }
     assert!(!d.budget.iter().any(|b| b.raw == "9,9 mio. kr."));
 }
+
+#[test]
+fn text_tables_prints_each_table_with_page_box_and_method() {
+    let out = super::support::run(
+        &[
+            "text",
+            "--tables",
+            "tests/fixtures/layouts/whitespace-table.pdf",
+        ],
+        &[],
+    );
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("page 1  whitespace  [61, 73, 535, 304]  18 rows x 6 columns\n"),
+        "{text}"
+    );
+    assert!(text.contains("\n  Resultat i alt\t-9.922\t-19.140\t-29.063\t-84.783\t-55.720\n"));
+    // one JSON object per table with --json
+    let out = super::support::run(
+        &[
+            "--json",
+            "text",
+            "--tables",
+            "corpus/referat-direktionen-2015-01-06.pdf",
+        ],
+        &[],
+    );
+    let tables: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(tables.len() >= 5);
+    assert!(tables.iter().all(|t| t["method"] == "rules"));
+    assert_eq!(tables[2]["page"], 7);
+    // a file that is no PDF: a clear error, exit 1
+    let out = super::support::run(
+        &[
+            "text",
+            "--tables",
+            "corpus/referat-direktionen-2015-01-06.txt",
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a PDF"));
+}
