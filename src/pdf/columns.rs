@@ -4,9 +4,10 @@
 //! "rivers" between them), and every row of the table block is re-cut into those columns, so
 //! that each line comes out as TAB-separated cells in the right place, empty ones included.
 
+use super::cells::{join_lines, units_under_figures, years_under};
 use super::header::header_top;
 use super::row::{Found, Method, Row, assign};
-use crate::parse::numbers::{is_figure, is_year, normalise_unit};
+use crate::parse::numbers::is_figure;
 
 /// Lines of a page, with table blocks cut into aligned columns and an empty line at each
 /// paragraph break, and the tables found by their columns (`page` left 0).
@@ -152,10 +153,25 @@ fn block_end(rows: &[Row], i: usize, columns: Option<&[(f64, f64)]>) -> usize {
 
 /// Column intervals: where the words of the figure rows lie, merged where they overlap or
 /// are no further apart than a word space (a column gap is wider: the white river between
-/// columns runs through every row).
+/// columns runs through every row). The word space is the table's own: half the font size, or
+/// one and a half times the gap between the words of its cells where that is wider (a
+/// typewriter font's space is wider than half its size).
 pub(super) fn columns_of(rows: &[Row]) -> Option<Vec<(f64, f64)>> {
     let figure_rows: Vec<&Row> = rows.iter().filter(|r| r.is_figure_row()).collect();
     let size = figure_rows.iter().map(|r| r.size).fold(0.0, f64::max);
+    let mut inner: Vec<f64> = figure_rows
+        .iter()
+        .flat_map(|r| {
+            r.words
+                .windows(2)
+                .filter(|w| !w[1].tab_before)
+                .map(|w| w[1].x0 - w[0].x1)
+        })
+        .collect();
+    inner.sort_by(f64::total_cmp);
+    let space = inner
+        .get(inner.len() / 2)
+        .map_or(0.5 * size, |&g| (1.5 * g).max(0.5 * size));
     let mut spans: Vec<(f64, f64)> = figure_rows
         .iter()
         .flat_map(|r| r.words.iter().map(|w| (w.x0, w.x1)))
@@ -164,7 +180,7 @@ pub(super) fn columns_of(rows: &[Row]) -> Option<Vec<(f64, f64)>> {
     let mut merged: Vec<(f64, f64)> = Vec::new();
     for (a, b) in spans {
         match merged.last_mut() {
-            Some(m) if a <= m.1 + 0.5 * size => m.1 = m.1.max(b),
+            Some(m) if a <= m.1 + space => m.1 = m.1.max(b),
             _ => merged.push((a, b)),
         }
     }
@@ -195,74 +211,6 @@ pub(super) fn columns_of(rows: &[Row]) -> Option<Vec<(f64, f64)>> {
         }
     }
     (merged.len() >= 2).then_some(merged)
-}
-
-/// A line that holds only units (`kr.`, `mio. kr.`, `%`), each under a figure of the row above:
-/// the figures' cells wrapped, and the units go back to them.
-fn units_under_figures(lines: &mut [Option<String>]) {
-    let mut above: Option<usize> = None;
-    for k in 0..lines.len() {
-        let Some(line) = lines[k].clone() else {
-            continue;
-        };
-        let cells: Vec<&str> = line.split('\t').collect();
-        let units = cells.iter().any(|c| !c.trim().is_empty())
-            && cells
-                .iter()
-                .all(|c| c.trim().is_empty() || normalise_unit(c).is_some());
-        let fits = above.and_then(|a| lines[a].clone()).is_some_and(|prev| {
-            let prev: Vec<&str> = prev.split('\t').collect();
-            cells
-                .iter()
-                .enumerate()
-                .all(|(j, c)| c.trim().is_empty() || prev.get(j).is_some_and(|p| is_figure(p)))
-        });
-        if units && fits {
-            let a = above.unwrap_or_default();
-            let prev = lines[a].take().unwrap_or_default();
-            let joined: Vec<String> = prev
-                .split('\t')
-                .enumerate()
-                .map(|(j, p)| match cells.get(j).map(|c| c.trim()) {
-                    Some(u) if !u.is_empty() => format!("{p} {u}"),
-                    _ => p.to_string(),
-                })
-                .collect();
-            lines[a] = Some(joined.join("\t"));
-            lines[k] = None;
-        } else {
-            above = Some(k);
-        }
-    }
-}
-
-/// A line whose figures outside the label column are all years.
-fn years_under(row: &Row, columns: &[(f64, f64)]) -> bool {
-    let figures: Vec<&str> = row
-        .words
-        .iter()
-        .zip(assign(row, columns))
-        .filter(|(w, k)| *k > 0 && is_figure(&w.text))
-        .map(|(w, _)| w.text.as_str())
-        .collect();
-    !figures.is_empty() && figures.iter().all(|f| is_year(f))
-}
-
-/// Lines of TAB-separated cells joined cell by cell into one line.
-fn join_lines(lines: &[Option<String>], width: usize) -> String {
-    let mut cells = vec![String::new(); width];
-    for line in lines.iter().flatten() {
-        for (cell, part) in cells.iter_mut().zip(line.split('\t')) {
-            let part = part.trim();
-            if !part.is_empty() {
-                if !cell.is_empty() {
-                    cell.push(' ');
-                }
-                cell.push_str(part);
-            }
-        }
-    }
-    cells.join("\t")
 }
 
 /// A row cut into the columns: TAB-separated cells, empty ones included.
@@ -463,24 +411,30 @@ mod tests {
     }
 
     #[test]
-    fn units_wrapped_under_their_figures_go_back() {
-        let mut lines = vec![
-            Some("Robotstøvsuger\t8.820 kr.\t22.932\t26.460".to_string()),
-            Some("\t\tkr.\tkr.".to_string()),
-            Some("I alt\t34.880 kr.\t85.476\t".to_string()),
-            // a unit under no figure stays where it is
-            Some("\t\t\tkr.".to_string()),
+    fn a_typewriter_space_does_not_split_the_label_column() {
+        // a monospaced font: every character 6 pt wide, a space too (wider than half the size)
+        let mono = |x0: f64, text: &str, tab: bool| Word {
+            x0,
+            x1: x0 + 6.0 * text.chars().count() as f64,
+            text: text.into(),
+            tab_before: tab,
+        };
+        let rows = vec![
+            row(vec![
+                mono(0.0, "Antal", false),
+                mono(36.0, "udvalgsmøder", false),
+                mono(200.0, "9", true),
+                mono(250.0, "29", true),
+            ]),
+            row(vec![
+                mono(0.0, "Heraf", false),
+                mono(36.0, "besluttet", false),
+                mono(200.0, "10", true),
+                mono(250.0, "25", true),
+            ]),
         ];
-        units_under_figures(&mut lines);
-        assert_eq!(
-            lines,
-            vec![
-                Some("Robotstøvsuger\t8.820 kr.\t22.932 kr.\t26.460 kr.".to_string()),
-                None,
-                Some("I alt\t34.880 kr.\t85.476\t".to_string()),
-                Some("\t\t\tkr.".to_string()),
-            ]
-        );
+        assert_eq!(columns_of(&rows).map(|c| c.len()), Some(3));
+        assert_eq!(lines(&rows).0[1], "Heraf besluttet\t10\t25");
     }
 
     #[test]

@@ -51,10 +51,12 @@ enum Head {
 fn heads(row: &Row, columns: &[(f64, f64)], body: &[Row]) -> Head {
     let first = columns[0].0;
     let last = columns[columns.len() - 1].1;
+    // (a header cell set left over a column of figures set right, `Mio.kr.` over `2019`, may
+    // start left of the figures by a few characters)
     let inside = row
         .words
         .iter()
-        .all(|w| w.x0 >= first - 2.0 && w.x1 <= last + 40.0);
+        .all(|w| w.x0 >= first - 3.0 * row.size && w.x1 <= last + 40.0);
     let used: std::collections::BTreeSet<usize> = assign(row, columns).into_iter().collect();
     let over_figures = |c: usize| {
         body.iter().filter(|r| r.is_figure_row()).any(|r| {

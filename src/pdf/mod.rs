@@ -10,6 +10,7 @@
 //! - `pages`: running headers and footers out, hyphenation undone, list markers;
 //! - `recover`: damaged files rebuilt from their objects; `limits`: memory and time bounds.
 
+mod cells;
 pub mod columns;
 pub mod engine;
 mod fallback;
