@@ -3,7 +3,7 @@
 //! taken as wrapped when it runs (nearly) to the right margin and the next line does not start
 //! something of its own: a heading, an item, a list entry, a case line.
 
-use super::{caseline, dates, sections, tables, vocab};
+use super::{caseline, dates, sections, vocab};
 
 /// Joins wrapped lines; `pages` (one entry per line) is kept in step.
 pub fn reflow(lines: &[String], pages: &[u32]) -> (Vec<String>, Vec<u32>) {
@@ -96,7 +96,7 @@ fn starts_own_line(line: &str) -> bool {
         || sections::heading(t).is_some()
         || sections::decision_head(t).is_some()
         || is_label(t)
-        || tables::numbered_caption(t)
+        || vocab::numbered_caption(t)
         || (dates::first_date(t).is_some() && t.len() < 40)
 }
 
@@ -200,6 +200,10 @@ mod tests {
             "{long}\nTabel 2. Driftsudgifter for 2023 fordelt på udvalg\nI alt\t3.248,4"
         ));
         assert_eq!(out[1], "Tabel 2. Driftsudgifter for 2023 fordelt på udvalg");
+        let out = run(&format!(
+            "{long}\nTABEL 3 – EFFEKT AF BESPARELSEN\nÅr\t2025"
+        ));
+        assert_eq!(out[1], "TABEL 3 – EFFEKT AF BESPARELSEN");
         // prose that names a table goes on
         let out = run(&format!(
             "{long}\nTabel 2 viser udgifterne fordelt på udvalg."

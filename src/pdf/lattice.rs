@@ -7,6 +7,7 @@ use super::row::{Row, Word};
 use super::rules::Grid;
 use super::words::{Baseline, Glyph, baselines, words};
 use crate::parse::numbers::{is_figure, is_year};
+use crate::parse::vocab;
 
 /// The rows of a ruled table, top to bottom, from the glyphs inside its grid. A glyph belongs
 /// to the row of the cell it stands in (a cell spanning rows, to its first); a word, to the
@@ -130,7 +131,9 @@ pub fn continue_below(grid: &Grid, rows: &mut [Row], header_only: bool) {
             .iter()
             .any(|w| column(w) > 0 && is_figure(&w.text) && !is_year(&w.text))
     };
-    let label = |r: &Row| r.words.iter().all(|w| column(w) == 0);
+    // (a numbered caption is the next table's, not a label of this one)
+    let label =
+        |r: &Row| r.words.iter().all(|w| column(w) == 0) && !vocab::numbered_caption(&r.text());
     let start = rows.partition_point(|r| r.y < bottom);
     let mut end = start;
     let mut last_y = bottom;
@@ -187,4 +190,49 @@ pub fn has_figures(rows: &[Row]) -> bool {
             .skip(1)
             .any(|w| is_figure(&w.text) && !is_year(&w.text))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(y: f64, words: &[(f64, &str)]) -> Row {
+        Row {
+            words: words
+                .iter()
+                .enumerate()
+                .map(|(k, &(x, t))| Word {
+                    x0: x,
+                    x1: x + 5.0 * t.chars().count() as f64,
+                    text: t.to_string(),
+                    tab_before: k > 0,
+                })
+                .collect(),
+            break_before: false,
+            size: 10.0,
+            y,
+            ruled: false,
+        }
+    }
+
+    #[test]
+    fn rows_under_a_ruled_header_take_its_columns_but_not_the_next_caption() {
+        // a header ruled over two columns: 0-200-300
+        let grid = Grid {
+            xs: vec![0.0, 200.0, 300.0],
+            ys: vec![100.0, 120.0, 140.0],
+            owner: vec![vec![(0, 0), (0, 1)], vec![(1, 0), (1, 1)]],
+        };
+        let mut rows = vec![
+            line(152.0, &[(5.0, "Drift"), (260.0, "1.200")]),
+            line(166.0, &[(5.0, "I alt"), (260.0, "1.200")]),
+            line(180.0, &[(5.0, "TABEL 2 – ANLÆG")]),
+            line(194.0, &[(5.0, "Skole"), (260.0, "300")]),
+        ];
+        continue_below(&grid, &mut rows, true);
+        assert!(rows[0].ruled && rows[1].ruled);
+        assert_eq!(rows[1].text(), "I alt\t1.200");
+        assert!(!rows[2].ruled, "the caption of the next table stays out");
+        assert!(!rows[3].ruled);
+    }
 }

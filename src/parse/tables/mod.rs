@@ -9,7 +9,6 @@ mod tab;
 
 use flattened::flattened;
 pub use found::Found;
-pub use tab::numbered_caption;
 use tab::tab_tables;
 
 /// Finds the tables in `lines`.

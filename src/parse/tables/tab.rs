@@ -200,17 +200,6 @@ static CAPTION_START: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// A numbered caption on a line of its own (`Tabel 2. Driftsudgifter …`, `Figur 3: …`).
-pub fn numbered_caption(line: &str) -> bool {
-    let t = line.trim();
-    CAPTION_START.find(t).is_some_and(|m| {
-        t[m.end()..]
-            .chars()
-            .next()
-            .is_some_and(|c| matches!(c, '.' | ':'))
-    })
-}
-
 /// The short line just above a table, when it reads like a caption; a line of the unit or the
 /// prices alone (`(1.000 kr.)`, `Mio. kr.`, `(i 2025-priser)`) under a caption is part of it.
 fn caption_before(lines: &[String], start: usize) -> Option<String> {
@@ -257,5 +246,5 @@ fn caption_after(lines: &[String], last: usize) -> Option<String> {
     let k = below.next()?;
     let t = lines[k].trim();
     let heads_next = below.next().is_some_and(|n| is_row(&lines[n]));
-    (numbered_caption(t) && !heads_next).then(|| t.trim_end_matches(':').to_string())
+    (vocab::numbered_caption(t) && !heads_next).then(|| t.trim_end_matches(':').to_string())
 }

@@ -211,6 +211,18 @@ pub const BULLETS: &[char] = &['-', '–', '—', '•', '*', '·', '▪', '◦'
 /// `Oversigt 4.`).
 pub const CAPTION_WORDS: &[&str] = &["tabel", "tab.", "figur", "oversigt"];
 
+/// A numbered caption on a line of its own (`Tabel 2. Driftsudgifter …`, `Figur 3: …`,
+/// `TABEL 3 – EFFEKT …`): a caption word, a number, then `.`, `:` or a dash.
+pub fn numbered_caption(line: &str) -> bool {
+    static NUMBERED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        re(&format!(
+            r"(?i)^(?:{})\s*\d+[a-z]?\s*[.:–—-]",
+            alternation(CAPTION_WORDS)
+        ))
+    });
+    NUMBERED.is_match(line.trim())
+}
+
 /// Words of a line that says in which prices a table's figures are (`(i 2025-priser)`,
 /// `løbende priser`, `2024-pl`), lower case: such a line belongs to the caption above it.
 pub const PRICE_BASIS_WORDS: &[&str] = &["priser", "prisniveau", "pl"];
