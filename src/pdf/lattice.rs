@@ -73,9 +73,9 @@ fn append(cell: &mut String, word: &str) {
     cell.push_str(word);
 }
 
-/// One line of the table: a word per cell, set at the cell's left rule.
-fn row_of(grid: &Grid, texts: Vec<String>, line: &Baseline) -> Row {
-    let words = texts
+/// The cells of a line as words, one per cell, each spanning its cell.
+fn cell_words(grid: &Grid, texts: Vec<String>) -> Vec<Word> {
+    texts
         .into_iter()
         .enumerate()
         .map(|(c, text)| Word {
@@ -84,9 +84,13 @@ fn row_of(grid: &Grid, texts: Vec<String>, line: &Baseline) -> Row {
             text,
             tab_before: c > 0,
         })
-        .collect();
+        .collect()
+}
+
+/// One line of the table: a word per cell, set at the cell's left rule.
+fn row_of(grid: &Grid, texts: Vec<String>, line: &Baseline) -> Row {
     Row {
-        words,
+        words: cell_words(grid, texts),
         break_before: false,
         size: line.size,
         y: line.y,
@@ -167,16 +171,7 @@ pub fn continue_below(grid: &Grid, rows: &mut [Row], header_only: bool) {
         for w in &r.words {
             append(&mut texts[column(w)], &w.text);
         }
-        r.words = texts
-            .into_iter()
-            .enumerate()
-            .map(|(c, text)| Word {
-                x0: grid.xs[c],
-                x1: grid.xs[c + 1],
-                text,
-                tab_before: c > 0,
-            })
-            .collect();
+        r.words = cell_words(grid, texts);
         r.ruled = true;
     }
 }
