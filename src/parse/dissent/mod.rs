@@ -141,8 +141,7 @@ fn says_nobody(sentence: &str) -> bool {
 /// The members a minority names (`Et mindretal, bestående af Dorthe Laustsen og Lone
 /// Andersen, …`).
 fn minority_members(sentence: &str) -> Option<String> {
-    let lower = sentence.to_lowercase();
-    let at = lower.find("bestående af ")? + "bestående af ".len();
+    let (_, at) = find_lower(sentence, "bestående af ")?;
     let rest = &sentence[at..];
     let end = rest.find([',', '.', ')']).unwrap_or(rest.len());
     Some(rest[..end].trim().to_string()).filter(|w| !w.is_empty())
@@ -184,11 +183,28 @@ pub fn dissents_and_votes(text: &str) -> (Vec<Dissent>, Option<Votes>) {
     (d, v)
 }
 
+/// Where `needle` (lower case) first occurs in `text`, case aside: the start and end as byte
+/// offsets into `text` itself. (An offset into a lower-cased copy is none into the text: lower
+/// case can be longer or shorter, `Ⱥ` → `ⱥ`.)
+fn find_lower(text: &str, needle: &str) -> Option<(usize, usize)> {
+    text.char_indices().find_map(|(start, _)| {
+        let mut want = needle.chars();
+        for (j, c) in text[start..].char_indices() {
+            if c.to_lowercase().any(|l| want.next() != Some(l)) {
+                return None;
+            }
+            if want.as_str().is_empty() {
+                return Some((start, start + j + c.len_utf8()));
+            }
+        }
+        None
+    })
+}
+
 /// `Imod stemte (Ø) og (F)` → `(Ø) og (F)`.
 fn imod_stemte_who(sentence: &str) -> Option<String> {
-    let lower = sentence.to_lowercase();
-    let at = lower.find("imod stemte")?;
-    let rest = sentence[at + "imod stemte".len()..].trim_start_matches([':', ' ']);
+    let (_, end) = find_lower(sentence, "imod stemte")?;
+    let rest = sentence[end..].trim_start_matches([':', ' ']);
     let who: String = rest
         .split(" med ")
         .next()?

@@ -171,3 +171,20 @@ fn every_dissent_word_is_recognised() {
         );
     }
 }
+
+#[test]
+fn letters_whose_lower_case_is_longer_do_not_shift_the_names() {
+    // `Ⱥ` is two bytes, its lower case `ⱥ` three: offsets into a lower-cased copy miss the text
+    let t = "ȺȺȺȺ ȺȺȺȺ. Imod stemte (Ø) og (F).";
+    let d = dissents(t);
+    assert!(d.iter().any(|x| x.text.contains("(Ø) og (F)")), "{d:?}");
+    assert_eq!(
+        imod_stemte_who("ȺȺȺ Imod stemte: (Ø)"),
+        Some("(Ø)".to_string())
+    );
+    assert_eq!(
+        minority_members("ȺȺȺ Et mindretal, bestående af Lone Andersen, stemte imod."),
+        Some("Lone Andersen".to_string())
+    );
+    assert_eq!(find_lower("AȺB IMOD", "imod"), Some((5, 9)));
+}
