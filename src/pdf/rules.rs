@@ -18,7 +18,8 @@ pub struct Segment {
 }
 
 impl Segment {
-    fn new(horizontal: bool, at: f64, a: f64, b: f64) -> Segment {
+    /// A drawn rule.
+    pub(super) fn new(horizontal: bool, at: f64, a: f64, b: f64) -> Segment {
         Segment {
             horizontal,
             at,
@@ -169,16 +170,14 @@ fn axis_rect(pts: &[(f64, f64)]) -> Option<(f64, f64, f64, f64)> {
         [a, b, c, d] => [*a, *b, *c, *d],
         _ => return None,
     };
-    let xs = pts.map(|p| p.0);
-    let ys = pts.map(|p| p.1);
-    let (x0, x1) = (
-        xs.iter().copied().fold(f64::MAX, f64::min),
-        xs.iter().copied().fold(f64::MIN, f64::max),
-    );
-    let (y0, y1) = (
-        ys.iter().copied().fold(f64::MAX, f64::min),
-        ys.iter().copied().fold(f64::MIN, f64::max),
-    );
+    let span = |v: [f64; 4]| {
+        (
+            v.into_iter().fold(f64::MAX, f64::min),
+            v.into_iter().fold(f64::MIN, f64::max),
+        )
+    };
+    let (x0, x1) = span(pts.map(|p| p.0));
+    let (y0, y1) = span(pts.map(|p| p.1));
     // every corner on the box's edges, two distinct x and two distinct y
     let on = |v: f64, a: f64, b: f64| (v - a).abs() < 0.5 || (v - b).abs() < 0.5;
     pts.iter()

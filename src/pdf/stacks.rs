@@ -242,13 +242,7 @@ mod tests {
     use super::*;
 
     fn h(y: f64, x0: f64, x1: f64) -> Segment {
-        Segment {
-            horizontal: true,
-            at: y,
-            from: x0,
-            to: x1,
-            drawn: true,
-        }
+        Segment::new(true, y, x0, x1)
     }
 
     /// A line of words at baseline `y`, each `(x, text)` one run of 10 pt glyphs 5 pt wide.
