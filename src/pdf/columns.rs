@@ -359,6 +359,17 @@ mod tests {
     }
 
     #[test]
+    fn a_header_cell_set_left_over_figures_set_right_heads_them() {
+        // `Mio.kr.` starts left of the years set right under it; no column gap in the header
+        let rows = vec![
+            row(vec![w(0.0, "Mio.kr.", false), w(50.0, "Restance", false)]),
+            row(vec![w(14.0, "2019", false), w(70.0, "60,1", true)]),
+            row(vec![w(14.0, "2020", false), w(76.0, "63", true)]),
+        ];
+        assert_eq!(lines(&rows).0[0], "Mio.kr.\tRestance");
+    }
+
+    #[test]
     fn a_lone_row_of_figures_keeps_its_label_whole() {
         let rows = vec![row(vec![
             w(0.0, "Likviditet (mio", false),

@@ -449,6 +449,30 @@ mod tests {
     }
 
     #[test]
+    fn shading_alone_merges_no_columns() {
+        // a shaded header row (cells' sides at 0, 100, 200) over an unshaded row: the lower row
+        // has no sides, yet its cells are not one
+        let edge = Segment::edge;
+        let sides = vec![
+            edge(true, 0.0, 0.0, 200.0),
+            edge(true, 20.0, 0.0, 200.0),
+            edge(true, 40.0, 0.0, 200.0),
+            edge(false, 0.0, 0.0, 40.0),
+            edge(false, 100.0, 0.0, 20.0),
+            edge(false, 200.0, 0.0, 40.0),
+        ];
+        let g = grids(&sides);
+        assert_eq!(g.len(), 1);
+        assert_eq!(g[0].owner[1], vec![(1, 0), (1, 1)]);
+        // drawn the same way, the missing rule merges the lower row's cells
+        let drawn: Vec<Segment> = sides
+            .iter()
+            .map(|s| Segment { drawn: true, ..*s })
+            .collect();
+        assert_eq!(grids(&drawn)[0].owner[1], vec![(1, 0), (1, 0)]);
+    }
+
+    #[test]
     fn borders_drawn_cell_by_cell_are_one_rule_and_lone_lines_no_grid() {
         let rules = vec![
             h(0.0, 0.0, 100.0),

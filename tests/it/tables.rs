@@ -137,6 +137,13 @@ fn a_caption_line_and_a_unit_in_the_header_reach_the_budget_records() {
     assert_eq!(r.column.as_deref(), Some("Oprindeligt budget (a)"));
     assert_eq!(r.unit.as_deref(), Some("mio. kr."));
     assert_eq!(r.page, Some(10));
+    // the rows further down lie between rules across: the header's columns cut them too
+    let r = d
+        .budget
+        .iter()
+        .find(|b| b.table == k && b.row == "Kultur- og Fritidsudvalget" && b.value == 65.1)
+        .unwrap_or_else(|| panic!("{t:#?}"));
+    assert_eq!(r.column.as_deref(), Some("Oprindeligt budget (a)"));
 }
 
 #[test]
