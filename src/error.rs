@@ -27,6 +27,14 @@ pub enum Error {
     /// Over a limit that bounds the memory and time one file may take.
     #[error("{path}: too large: {reason}")]
     TooLarge { path: PathBuf, reason: String },
+    /// A failure another referat process reported in its NDJSON (`{"error": …}`), kept with
+    /// its code (`ingest --ndjson`).
+    #[error("{path}: {reason}")]
+    Reported {
+        path: PathBuf,
+        code: String,
+        reason: String,
+    },
     #[error("{path}: {reason}")]
     Pdf {
         path: PathBuf,
@@ -83,12 +91,13 @@ impl Error {
             | Error::Unsupported { path }
             | Error::LegacyOffice { path }
             | Error::TooLarge { path, .. }
+            | Error::Reported { path, .. }
             | Error::Pdf { path, .. } => path,
         }
     }
 
     /// A short machine-readable name for the kind of failure.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> &str {
         match self {
             Error::Io { .. } => "io",
             Error::Empty { .. } => "empty",
@@ -96,6 +105,7 @@ impl Error {
             Error::Unsupported { .. } => "unsupported",
             Error::LegacyOffice { .. } => "unsupported_doc",
             Error::TooLarge { .. } => "too_large",
+            Error::Reported { code, .. } => code,
             Error::Pdf { kind, .. } => kind.code(),
         }
     }

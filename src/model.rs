@@ -23,6 +23,11 @@ pub struct Document {
     pub budget: Vec<BudgetRecord>,
     /// Things a reader should know: sums that do not add up, text that could not be placed.
     pub warnings: Vec<String>,
+    /// The text as the parsers read it, one line per line. Written only on request
+    /// (`parse --with-text`, `parse --stdin-paths`), so `ingest --ndjson` can index a document
+    /// without agenda items as `ingest` would.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

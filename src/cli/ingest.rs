@@ -5,7 +5,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::args::IndexArg;
 use super::output::{IngestSummary, Output, Summary};
-use crate::index::writer;
+use crate::index::{ndjson, writer};
 use crate::read::walk;
 use crate::report::{Entry, Report};
 
@@ -16,9 +16,15 @@ use crate::report::{Entry, Report};
 /// readable. Source paths are stored as given (`./` dropped); run from the same folder to keep
 /// them matching. Prints a summary on stderr; exit code 1 if any file failed.
 ///
+/// With --ndjson the paths are NDJSON files, or folders of part files, of documents parsed
+/// elsewhere (`referat parse --stdin-paths`, or `referat parse --ndjson --with-text`); they are
+/// indexed as their sources would be, keyed by the source path each document names, unchanged
+/// ones (same sha256) skipped. Error lines count as failed files.
+///
 /// Examples:
 ///   referat ingest corpus
 ///   referat ingest --index /tmp/idx --prune minutes/ reports/
+///   referat ingest --ndjson parsed/        (the part files of dist/spark/parse_job.py)
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -28,8 +34,11 @@ pub struct Args {
     #[command(flatten)]
     index: IndexArg,
     /// Remove the records of source files that no longer exist.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "ndjson")]
     prune: bool,
+    /// The paths are NDJSON of parsed documents (files or folders of part files), not sources.
+    #[arg(long)]
+    ndjson: bool,
     /// Write a JSON audit report of every file seen to this file (schemas/report.schema.json).
     #[arg(long, value_name = "FILE")]
     report: Option<PathBuf>,
@@ -45,21 +54,40 @@ pub fn run(args: Args, out: Output) -> anyhow::Result<i32> {
         files,
         skipped,
         errors: walk_errors,
-    } = out.walk(&args.paths);
+    } = if args.ndjson {
+        let (files, errors) = ndjson::part_files(&args.paths);
+        errors.iter().for_each(|e| out.error(e));
+        walk::Walked {
+            files,
+            errors,
+            ..Default::default()
+        }
+    } else {
+        out.walk(&args.paths)
+    };
     let opts = writer::Options {
         commit_every: args.commit_every,
         prune: args.prune,
         ..Default::default()
     };
-    let bar = out.progress(files.len() as u64, "indexing");
+    let bar = if args.ndjson {
+        out.spinner("indexing")
+    } else {
+        out.progress(files.len() as u64, "indexing")
+    };
     let errors = AtomicUsize::new(0);
-    let summary = writer::ingest(dir, &files, &opts, |failed| {
+    let on_done = |failed| {
         if failed {
             let n = errors.fetch_add(1, Ordering::Relaxed) + 1;
             bar.set_message(format!("indexing, {n} errors"));
         }
         bar.inc(1);
-    })?;
+    };
+    let summary = if args.ndjson {
+        ndjson::ingest(dir, files, &opts, on_done)?
+    } else {
+        writer::ingest(dir, &files, &opts, on_done)?
+    };
     bar.finish_and_clear();
     for e in &summary.failed {
         out.error(e);

@@ -286,6 +286,20 @@ impl Output {
         bar.set_message(what.to_string());
         bar
     }
+
+    /// A counter for work of unknown length (NDJSON lines), shown as `progress` is.
+    pub fn spinner(&self, what: &str) -> indicatif::ProgressBar {
+        if self.quiet || !std::io::stderr().is_terminal() {
+            return indicatif::ProgressBar::hidden();
+        }
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {msg}: {pos} documents, {per_sec}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        bar.set_message(what.to_string());
+        bar
+    }
 }
 
 /// The JSON Schema of the stderr lines under `--json`, as committed in `schemas/`.

@@ -13,6 +13,7 @@ pub mod analysis;
 pub mod case;
 pub mod compound;
 pub mod lookup;
+pub mod ndjson;
 pub mod query;
 pub mod request;
 pub mod schema;

@@ -14,6 +14,7 @@ use tantivy::{IndexWriter, Searcher, TantivyDocument, Term};
 use super::schema::{Fields, date_value, fold, open};
 use super::{Record, records, source_key, texts};
 use crate::error::Error;
+use crate::model::Document;
 use crate::pipeline::{self, Parsed};
 use crate::read::SourceFile;
 use crate::report::{Entry, Status};
@@ -55,8 +56,8 @@ pub struct Summary {
     pub entries: Vec<Entry>,
 }
 
-/// What happened to one file before the writer sees it, with its line of the audit report.
-enum Prepared {
+/// What happened to one input before the writer sees it, with its line of the audit report.
+pub(super) enum Prepared {
     Unchanged(Entry),
     Changed {
         key: String,
@@ -73,6 +74,27 @@ pub fn ingest(
     opts: &Options,
     on_done: impl Fn(bool) + Sync,
 ) -> anyhow::Result<Summary> {
+    let mut chunks = files.chunks(opts.commit_every.max(1));
+    let next = |_: usize| Ok(chunks.next().map(<[PathBuf]>::to_vec).unwrap_or_default());
+    run(
+        dir,
+        opts,
+        next,
+        |p: &PathBuf, s: &Searcher, f: &Fields| prepare(p, s, f),
+        on_done,
+    )
+}
+
+/// The writer loop of every ingest: takes the next batch of up to `commit_every` inputs from
+/// `next` (empty when there are no more), prepares them in parallel against the last commit,
+/// writes the changed ones and commits; then prunes if asked.
+pub(super) fn run<T: Sync>(
+    dir: &Path,
+    opts: &Options,
+    mut next: impl FnMut(usize) -> anyhow::Result<Vec<T>>,
+    prepare: impl Fn(&T, &Searcher, &Fields) -> Prepared + Sync,
+    on_done: impl Fn(bool) + Sync,
+) -> anyhow::Result<Summary> {
     let (index, fields) = open(dir, true)?;
     let shown = dir.display();
     let mut writer: IndexWriter = index
@@ -83,22 +105,24 @@ pub fn ingest(
         .reload_policy(tantivy::ReloadPolicy::Manual)
         .try_into()
         .map_err(|e| anyhow::anyhow!("{shown}: cannot read the index: {e}"))?;
-    let mut summary = Summary {
-        files: files.len(),
-        ..Summary::default()
-    };
+    let mut summary = Summary::default();
     let commit = |writer: &mut IndexWriter| -> anyhow::Result<()> {
         writer
             .commit()
             .map_err(|e| anyhow::anyhow!("{shown}: cannot commit: {e}"))?;
         Ok(())
     };
-    for chunk in files.chunks(opts.commit_every.max(1)) {
+    loop {
+        let batch = next(opts.commit_every.max(1))?;
+        if batch.is_empty() {
+            break;
+        }
+        summary.files += batch.len();
         let searcher = reader.searcher();
-        let prepared: Vec<Prepared> = chunk
+        let prepared: Vec<Prepared> = batch
             .par_iter()
-            .map(|path| {
-                let p = prepare(path, &searcher, &fields);
+            .map(|item| {
+                let p = prepare(item, &searcher, &fields);
                 on_done(matches!(p, Prepared::Failed(..)));
                 p
             })
@@ -171,23 +195,14 @@ fn prepare(path: &Path, searcher: &Searcher, fields: &Fields) -> Prepared {
     }
     match pipeline::parse(&file) {
         Ok(Parsed {
-            document: doc,
+            document,
             text,
             engine,
             partial,
         }) => {
-            let docs = records(&doc, &key, &text)
-                .iter()
-                .enumerate()
-                .map(|(ord, r)| tantivy_doc(fields, r, ord as u64))
-                .collect();
-            let status = if stored.is_some() {
-                Status::Replaced
-            } else {
-                Status::Indexed
-            };
-            let entry = Entry::parsed(&doc, status, partial, engine, millis());
-            Prepared::Changed { key, docs, entry }
+            let entry =
+                |doc: &Document, status| Entry::parsed(doc, status, partial, engine, millis());
+            changed(&document, key, &text, stored.is_some(), fields, entry)
         }
         Err(e) => {
             let entry = Entry::failed(&e, millis());
@@ -196,8 +211,31 @@ fn prepare(path: &Path, searcher: &Searcher, fields: &Fields) -> Prepared {
     }
 }
 
+/// A parsed document's index documents under `key`, replacing what was stored under it.
+pub(super) fn changed(
+    doc: &Document,
+    key: String,
+    text: &str,
+    replaces: bool,
+    fields: &Fields,
+    entry: impl FnOnce(&Document, Status) -> Entry,
+) -> Prepared {
+    let docs = records(doc, &key, text)
+        .iter()
+        .enumerate()
+        .map(|(ord, r)| tantivy_doc(fields, r, ord as u64))
+        .collect();
+    let status = if replaces {
+        Status::Replaced
+    } else {
+        Status::Indexed
+    };
+    let entry = entry(doc, status);
+    Prepared::Changed { key, docs, entry }
+}
+
 /// The document id stored for a source path, if the path is in the index.
-fn stored_id(searcher: &Searcher, fields: &Fields, key: &str) -> Option<String> {
+pub(super) fn stored_id(searcher: &Searcher, fields: &Fields, key: &str) -> Option<String> {
     let term = Term::from_field_text(fields.source, key);
     let query = TermQuery::new(term, IndexRecordOption::Basic);
     let top = searcher

@@ -109,6 +109,7 @@ pub fn document(text: &Text, id: String, source: Source) -> Document {
         tables,
         budget,
         warnings,
+        text: None,
     }
 }
 

@@ -13,6 +13,7 @@ mod index;
 mod pdf;
 mod properties;
 mod robust;
+mod scale_out;
 mod search_quality;
 mod serve;
 mod structure;
