@@ -117,7 +117,7 @@ fn parts(title: &str, lines: Vec<Line>) -> Vec<Vec<Line>> {
     let repeat = lines
         .iter()
         .take(60)
-        .position(|(_, l)| !title_norm.is_empty() && norm(l) == title_norm);
+        .position(|(_, l)| !title_norm.is_empty() && normed(l).eq(title_norm.chars()));
     match repeat {
         Some(r) => vec![lines[..r].to_vec(), lines[r + 1..].to_vec()],
         None => vec![lines],
@@ -125,10 +125,16 @@ fn parts(title: &str, lines: Vec<Line>) -> Vec<Vec<Line>> {
 }
 
 fn norm(s: &str) -> String {
+    normed(s).collect()
+}
+
+/// The characters of `s` lower-cased, its words joined by one space: compared lazily, so a
+/// long paragraph is told from a title at its first differing letter.
+fn normed(s: &str) -> impl Iterator<Item = char> + '_ {
     s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+        .enumerate()
+        .flat_map(|(i, w)| (i > 0).then_some(' ').into_iter().chain(w.chars()))
+        .flat_map(char::to_lowercase)
 }
 
 /// The tables of one part of an item, and its sections (each with the document line it starts
@@ -281,9 +287,11 @@ fn decisions(
             previous = Some(k);
             continue;
         }
-        let (dissents, votes) = dissent::dissents_and_votes(&decisional);
+        let found = dissent::dissents(&decisional);
+        let outcome = beslutning::outcome_with(&decisional, decider, &found);
+        let (dissents, votes) = dissent::with_votes(&decisional, found);
         beslutninger.push(Beslutning {
-            outcome: beslutning::outcome_by(&decisional, decider),
+            outcome,
             body,
             date,
             dissents,
@@ -341,4 +349,25 @@ fn find_indstilling(sections: &[RawSection]) -> Option<Indstilling> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_title_printed_again_splits_the_item_whatever_its_case_and_spacing() {
+        let lines: Vec<Line> = ["Bilag: 1. Kort", "  BUDGET  2025,\tfølgesag ", "Resume"]
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (i, l.to_string()))
+            .collect();
+        let p = parts("Budget 2025, følgesag", lines.clone());
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[0].len(), 1);
+        assert_eq!(p[1][0].1, "Resume");
+        // a line that only begins as the title does is no repeat of it
+        assert_eq!(parts("Budget 2025", lines).len(), 1);
+        assert_eq!(norm(" Økonomi  og\tPLAN "), "økonomi og plan");
+    }
 }

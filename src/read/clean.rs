@@ -75,15 +75,7 @@ static LEADING_COUNTER: LazyLock<Regex> =
 
 /// Cleans decoded text into lines.
 pub fn clean(text: &str) -> Cleaned {
-    let text = text
-        .replace("\r\n", "\n")
-        .replace(['\r', '\u{0c}', '\u{2028}', '\u{2029}'], "\n")
-        .replace(['\u{a0}', '\u{2007}', '\u{202f}'], " ")
-        .replace(
-            ['\u{ad}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{feff}'],
-            "",
-        );
-    let text = strip_html(&text);
+    let text = strip_html(&normalise_breaks(text));
     let mut furniture = Vec::new();
     let transcript = text.lines().any(|l| {
         let l = l.trim().trim_end_matches(':');
@@ -91,14 +83,15 @@ pub fn clean(text: &str) -> Cleaned {
     });
 
     let mut totals: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for l in text.lines() {
+    for l in text.lines().filter(|l| l.contains('/')) {
         if let Some(c) = SLASH_COUNTER.captures(l.trim()) {
             *totals.entry(c.get(2).unwrap().as_str()).or_default() += 1;
         }
     }
     let mut lines: Vec<String> = Vec::new();
     for raw in drop_related_documents(&text) {
-        if let Some(c) = SLASH_COUNTER.captures(raw.trim())
+        if !totals.is_empty()
+            && let Some(c) = SLASH_COUNTER.captures(raw.trim())
             && totals
                 .get(c.get(2).unwrap().as_str())
                 .is_some_and(|&n| n >= 2)
@@ -150,6 +143,43 @@ pub fn clean(text: &str) -> Cleaned {
         furniture,
         transcript,
     }
+}
+
+/// Line breaks as `\n` (CRLF, CR, form feed, Unicode separators), odd spaces as spaces, and
+/// soft hyphens, zero-width characters and stray byte-order marks gone; in one pass, without a
+/// copy when there is nothing to change.
+fn normalise_breaks(text: &str) -> String {
+    let odd = |c: char| {
+        matches!(
+            c,
+            '\r' | '\u{0c}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{a0}'
+                | '\u{2007}'
+                | '\u{202f}'
+                | '\u{ad}'
+                | '\u{200b}'
+                | '\u{200c}'
+                | '\u{200d}'
+                | '\u{feff}'
+        )
+    };
+    if !text.contains(odd) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\r' | '\u{0c}' | '\u{2028}' | '\u{2029}' => out.push('\n'),
+            '\u{a0}' | '\u{2007}' | '\u{202f}' => out.push(' '),
+            '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Leftover HTML: table rows become lines and cells tabs, paragraphs and list items inside a
@@ -278,6 +308,19 @@ fn collapse_blank_lines(lines: Vec<String>) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn breaks_and_odd_spaces_in_one_pass() {
+        assert_eq!(
+            normalise_breaks("a\r\nb\rc\r\r\nd\u{0c}e\u{2028}f"),
+            "a\nb\nc\n\nd\ne\nf"
+        );
+        assert_eq!(
+            normalise_breaks("\u{feff}2\u{a0}mio.\u{202f}kr. be\u{ad}slut\u{200b}ning"),
+            "2 mio. kr. beslutning"
+        );
+        assert_eq!(normalise_breaks("æøå\tx"), "æøå\tx");
+    }
 
     #[test]
     fn html_and_entities() {

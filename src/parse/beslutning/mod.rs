@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 use super::attendance::{strip_attendance_lines, strip_presence_remarks};
 use super::dissent::dissents;
 use super::vocab::{self, forms, re};
-use crate::model::Outcome;
+use crate::model::{Dissent, Outcome};
 
 /// The outcome of a decision text whose body is not known; `None` for an empty text.
 pub fn outcome(text: &str) -> Option<Outcome> {
@@ -32,18 +32,22 @@ pub fn outcome(text: &str) -> Option<Outcome> {
 /// meeting's); `None` for an empty text. A body that is no final authority (a committee, the
 /// Magistrat) endorses where a final one adopts; an unknown body is taken to be final.
 pub fn outcome_by(text: &str, body: Option<&str>) -> Option<Outcome> {
+    outcome_with(text, body, &dissents(text))
+}
+
+/// `outcome_by` with the text's dissents found already (`dissent::dissents(text)`).
+pub fn outcome_with(text: &str, body: Option<&str>, ds: &[Dissent]) -> Option<Outcome> {
     let t = vocab::mend_hyphens(text.trim());
     if t.is_empty() {
         return None;
     }
     let mut lower = strip_attendance_lines(&t.to_lowercase());
-    let ds = dissents(&t);
-    if split_committee(&t, &ds) {
+    if split_committee(&t, ds) {
         return Some(Outcome::Andet);
     }
     // what members recorded against the decision is not the decision, nor the words they had
     // entered after it (`ønskede følgende tilføjet: • at …`)
-    for d in &ds {
+    for d in ds {
         let d = d.text.to_lowercase();
         if let Some(at) = lower.find(&d) {
             let mut end = at + d.len();

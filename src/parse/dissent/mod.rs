@@ -160,7 +160,11 @@ fn has_content(tail: &str, rest: &str) -> bool {
 /// Dissents, and when none is named but the votes show members against or abstaining, one
 /// dissent for the vote itself.
 pub fn dissents_and_votes(text: &str) -> (Vec<Dissent>, Option<Votes>) {
-    let mut d = dissents(text);
+    with_votes(text, dissents(text))
+}
+
+/// `dissents_and_votes` with the text's dissents found already (`dissents(text)`).
+pub fn with_votes(text: &str, mut d: Vec<Dissent>) -> (Vec<Dissent>, Option<Votes>) {
     let v = votes(text);
     if d.is_empty()
         && let Some(v) = &v

@@ -18,10 +18,18 @@ static TABLE_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 /// A table flattened into one line: a run of at least three rows, each a short label and its
 /// numbers, most rows with two or more.
 pub(super) fn flattened(line: &str, index: usize) -> Option<Found> {
-    let tokens: Vec<&str> = line.split_whitespace().collect();
-    if tokens.len() < 12 {
+    // a cell number has two digits at least, and a table three rows with one
+    let figure_like = |t: &str| t.bytes().filter(u8::is_ascii_digit).count() >= 2;
+    if line.split_whitespace().nth(11).is_none()
+        || line
+            .split_whitespace()
+            .filter(|t| figure_like(t))
+            .nth(2)
+            .is_none()
+    {
         return None;
     }
+    let tokens: Vec<&str> = line.split_whitespace().collect();
     // tokens → (label words, numbers) segments
     let mut segments: Vec<(Vec<&str>, Vec<String>, usize, usize)> = Vec::new(); // label, numbers, first token, end token
     let mut label: Vec<&str> = Vec::new();
@@ -29,9 +37,10 @@ pub(super) fn flattened(line: &str, index: usize) -> Option<Found> {
     let mut nums: Vec<String> = Vec::new();
     let mut k = 0;
     while k < tokens.len() {
-        let parts = numbers::split_fused(tokens[k]);
-        let numeric = parts.iter().all(|p| is_cell_number(p));
-        if numeric {
+        let parts = figure_like(tokens[k])
+            .then(|| numbers::split_fused(tokens[k]))
+            .filter(|parts| parts.iter().all(|p| is_cell_number(p)));
+        if let Some(parts) = parts {
             nums.extend(parts);
         } else {
             if !nums.is_empty() {
