@@ -8,6 +8,7 @@ pub mod budget;
 pub mod caseline;
 pub mod dates;
 pub mod dissent;
+pub mod fold;
 
 pub mod indstilling;
 pub mod meeting;

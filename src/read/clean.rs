@@ -107,10 +107,22 @@ pub fn clean(text: &str) -> Cleaned {
         if !line.starts_with('\t') {
             line = line.trim_start().to_string();
         }
-        if WEB_NOISE_LINE.is_match(line.trim()) {
+        // each pattern is anchored at the line's start, so its first letters (as `(?i)` folds
+        // them) tell the lines it can match
+        let first = line.trim_start().chars().next().unwrap_or(' ');
+        let first = if first == 'ſ' {
+            's'
+        } else {
+            first.to_ascii_lowercase()
+        };
+        if matches!(first, 's' | 'w' | 'p' | 't' | 'j' | 'd' | 'l')
+            && WEB_NOISE_LINE.is_match(line.trim())
+        {
             continue;
         }
-        if FURNITURE_LINE.is_match(line.trim()) {
+        if matches!(first, '0'..='9' | 's' | '-' | 'r' | 'd' | 'm')
+            && FURNITURE_LINE.is_match(line.trim())
+        {
             furniture.push(line.trim().to_string());
             continue;
         }

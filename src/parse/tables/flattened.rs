@@ -20,7 +20,8 @@ static TABLE_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) fn flattened(line: &str, index: usize) -> Option<Found> {
     // a cell number has two digits at least, and a table three rows with one
     let figure_like = |t: &str| t.bytes().filter(u8::is_ascii_digit).count() >= 2;
-    if line.split_whitespace().nth(11).is_none()
+    if line.bytes().filter(u8::is_ascii_digit).count() < 6
+        || line.split_whitespace().nth(11).is_none()
         || line
             .split_whitespace()
             .filter(|t| figure_like(t))
