@@ -131,6 +131,11 @@ pub fn keyword_candidates(lines: &[String]) -> Vec<Header> {
 /// Headers of every other shape, one per line: the first shape that reads the line.
 pub fn numbered_candidates(lines: &[String]) -> Vec<Header> {
     let mut out = scan(lines, |t| {
+        // every shape below opens with its number or the closed marker (`Lukket`,
+        // `(Lukket)`): other lines are passed over before any pattern runs
+        if !t.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '(' | 'l' | 'L')) {
+            return None;
+        }
         if let Some(c) = WEAK.captures(t) {
             let title = c["title"].to_string();
             return Some((Shape::Dot, c, title));
@@ -380,6 +385,17 @@ mod tests {
         assert!(c[0].closed && c[0].title == "Ejendomssag");
         let c = numbered_candidates(&lines("31.  (Lukket punkt)  ØU - Alkoholbevilling"));
         assert!(c[0].closed && c[0].title == "ØU - Alkoholbevilling");
+        // the closed marker before the number, in either case and in brackets
+        for line in [
+            "Lukket: 7. Salg af grund",
+            "LUKKET - 7. Salg af grund",
+            "(Lukket) 7. Salg af grund",
+        ] {
+            let c = numbered_candidates(&lines(line));
+            assert_eq!(c.len(), 1, "{line}");
+            assert!(c[0].closed && c[0].number == "7", "{line}");
+            assert_eq!(c[0].title, "Salg af grund", "{line}");
+        }
     }
 
     #[test]

@@ -322,6 +322,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn furniture_and_web_noise_lines_whatever_letter_they_open_with() {
+        let c = clean(
+            "Dagsorden for Økonomiudvalget 12.03.2019 Side 3 af 7\nReferat Byrådet side 4\n\
+             2 af 7\n- 5 -\nSide 6\nmøde i udvalget, side 2 af 9\n\
+             Download \"bilag.pdf\"\nLæs mere\nWord Pdf\nTranskript:\nsave this pdf as: x\n\
+             Starte visningen fra side 2\nStørrelse: px\nBeslutning: Godkendt",
+        );
+        assert_eq!(c.lines, vec!["Beslutning: Godkendt"]);
+        assert_eq!(c.furniture.len(), 6, "{:?}", c.furniture);
+    }
+
+    #[test]
     fn breaks_and_odd_spaces_in_one_pass() {
         assert_eq!(
             normalise_breaks("a\r\nb\rc\r\r\nd\u{0c}e\u{2028}f"),

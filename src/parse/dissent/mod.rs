@@ -91,11 +91,16 @@ pub fn dissents(text: &str) -> Vec<Dissent> {
                 continue;
             }
             let after = line_start + (s.as_ptr() as usize - line.as_ptr() as usize) + s.len();
+            // a sentence is spared the patterns whose words it lacks (the patterns are long
+            // and Unicode-aware, and most sentences of a decision name none of them)
+            let lower = sentence.to_lowercase().replace('ſ', "s");
+            let refusing = lower.contains("ikke") || names_any(&lower, vocab::DISSENT_PHRASES);
             if MINORITY.is_match(sentence) {
                 out.push(make(sentence, minority_members(sentence)));
             } else if let Some(c) = ALL_BUT.captures(sentence) {
                 out.push(make(sentence, Some(c["who"].trim().to_string())));
-            } else if let Some(c) = DISSENT_VERB.captures(sentence)
+            } else if refusing
+                && let Some(c) = DISSENT_VERB.captures(sentence)
                 && (c[0].to_lowercase().contains("imod stemte")
                     || !is_whole_body(c["subject"].trim()))
             {
@@ -107,17 +112,20 @@ pub fn dissents(text: &str) -> Vec<Dissent> {
                 };
                 let who = who.or_else(|| imod_stemte_who(sentence));
                 out.push(make(sentence, who));
-            } else if let Some(c) = PROTOCOL.captures(sentence)
+            } else if names_any(&lower, vocab::PROTOCOL_NOUNS)
+                && let Some(c) = PROTOCOL.captures(sentence)
                 && !is_whole_body(c["subject"].trim())
                 && has_content(&sentence[c[0].len()..], &text[after.min(text.len())..])
             {
                 out.push(make(sentence, who_of(c["subject"].trim())));
-            } else if let Some(c) = CONTRARY_OPINION.captures(sentence)
-                && majority
+            } else if majority
+                && let Some(c) = CONTRARY_OPINION.captures(sentence)
                 && !is_whole_body(c["subject"].trim())
             {
                 out.push(make(sentence, who_of(c["subject"].trim())));
-            } else if let Some(c) = IMOD_LIST.captures(sentence) {
+            } else if sentence.contains(':')
+                && let Some(c) = IMOD_LIST.captures(sentence)
+            {
                 let who = c["who"].trim();
                 if who.chars().any(|ch| ch.is_alphabetic()) && !who.trim_start().starts_with('0') {
                     out.push(make(sentence, Some(who.to_string())));
@@ -126,6 +134,15 @@ pub fn dissents(text: &str) -> Vec<Dissent> {
         }
     }
     out
+}
+
+/// Whether lower-cased `text` holds the first word of one of `phrases` (a `*` ending is any
+/// ending): what a pattern built from them needs before it can match.
+fn names_any(text: &str, phrases: &[&str]) -> bool {
+    phrases.iter().any(|p| {
+        let first = p.split(' ').next().unwrap_or(p).trim_end_matches('*');
+        text.contains(first)
+    })
 }
 
 /// `Ingen medlemmer undlod at stemme`, `0 undlod`: a line about nobody.
