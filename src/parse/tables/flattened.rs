@@ -175,6 +175,17 @@ mod tests {
     }
 
     #[test]
+    fn the_smallest_flattened_table_is_found() {
+        // three rows, two of them with two figures: five figures in all, the fewest a
+        // flattened table can have (the pre-check must let it through)
+        let line = "Oversigt i mio. kr. Drift skole 1,5 2,5 Drift dagtilbud 3,5 4,5 Anlæg veje 5,5 og mere tekst her";
+        let t = find(&[line.to_string()]);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].rows.len(), 3, "{:?}", t[0].rows);
+        assert_eq!(t[0].rows[2].last().map(String::as_str), Some("5,5"));
+    }
+
+    #[test]
     fn flattened_table_with_fused_negatives_and_ragged_rows() {
         let line = "Nedenstående tabel viser det. Tabel 1: Bidrag fordelt på forvaltninger Mio. kr. Vedtaget budget Grundlag MEP 1½ pct Borgmesterens Forvaltning, Fælles Kommunale Udgifter 460,778 377,846 5,668 Borgmesterens Forvaltning, Administration 82,932 1,244 Skoleforvaltningen 2.016,099 2.016,099 30,241 Rammebeløb -1,689-1,689 0,000 I alt - Aalborg Kommune 8.909,706 8.868,363 133,025 3. Forslag til model Som udgangspunkt skal udvalgene";
         let t = find(&[line.to_string()]);
