@@ -119,3 +119,39 @@ impl Error {
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
+
+// The JSON form of an `Error`: a line on stderr under `--json`, an `{"error": …}` line of
+// `parse --stdin-paths`, read back as an `Error::Reported` by `ingest --ndjson`.
+/// A file that failed, with a stable code (`not_text`, `pdf_damaged`, …) and the reason.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+pub struct FileError {
+    pub path: String,
+    pub code: String,
+    pub reason: String,
+}
+
+impl From<&Error> for FileError {
+    fn from(e: &Error) -> FileError {
+        FileError {
+            path: e.path().to_string_lossy().into_owned(),
+            code: e.code().to_string(),
+            reason: e.reason(),
+        }
+    }
+}
+
+impl From<FileError> for Error {
+    fn from(e: FileError) -> Error {
+        Error::Reported {
+            path: e.path.into(),
+            code: e.code,
+            reason: e.reason,
+        }
+    }
+}
+
+/// One line of `parse --stdin-paths` for a file that failed: `{"error": {path, code, reason}}`.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+pub struct ErrorLine {
+    pub error: FileError,
+}

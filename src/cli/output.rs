@@ -8,7 +8,7 @@ use std::io::{BufWriter, IsTerminal, Write};
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::error::Error;
+use crate::error::{Error, FileError};
 use crate::model::Document;
 
 /// How a command reports: the global `--json` and `--quiet`.
@@ -42,24 +42,6 @@ pub struct Serving {
     pub index: String,
     /// Whether closed items are served in full (`--include-closed`).
     pub include_closed: bool,
-}
-
-/// A file that failed, with a stable code (`not_text`, `pdf_damaged`, …) and the reason.
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct FileError {
-    pub path: String,
-    pub code: String,
-    pub reason: String,
-}
-
-impl From<&Error> for FileError {
-    fn from(e: &Error) -> FileError {
-        FileError {
-            path: e.path().to_string_lossy().into_owned(),
-            code: e.code().to_string(),
-            reason: e.reason(),
-        }
-    }
 }
 
 #[derive(Debug, Serialize, JsonSchema)]

@@ -5,7 +5,8 @@
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
 
-use super::output::{self, FileError, Output, ParseSummary, Summary};
+use super::output::{self, Output, ParseSummary, Summary};
+use crate::error::ErrorLine;
 use crate::pipeline::{self, Parsed};
 use crate::read::walk;
 
@@ -48,12 +49,6 @@ pub struct Args {
     /// list a distributed job hands out to `--stdin-paths`).
     #[arg(long, conflicts_with_all = ["ndjson", "with_text"])]
     list: bool,
-}
-
-/// One line of `--stdin-paths` output for a file that failed.
-#[derive(Debug, serde::Serialize)]
-struct ErrorLine<'a> {
-    error: &'a FileError,
 }
 
 pub fn run(args: Args, out: Output) -> anyhow::Result<i32> {
@@ -133,12 +128,7 @@ fn from_stdin(out: Output) -> anyhow::Result<i32> {
                     parsed += 1;
                 }
                 Err(e) => {
-                    output::write_json(
-                        &mut w,
-                        &ErrorLine {
-                            error: &(&e).into(),
-                        },
-                    )?;
+                    output::write_json(&mut w, &ErrorLine { error: (&e).into() })?;
                     out.error(&e);
                     failed += 1;
                 }

@@ -7,14 +7,13 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
 use tantivy::Searcher;
 use walkdir::WalkDir;
 
 use super::schema::Fields;
 use super::source_key;
 use super::writer::{Options, Prepared, Summary, changed, run, stored_id};
-use crate::error::Error;
+use crate::error::{Error, ErrorLine, FileError};
 use crate::model::Document;
 use crate::report::Entry;
 
@@ -144,19 +143,6 @@ fn read_line(r: &mut impl BufRead, max: u64) -> std::io::Result<Option<Result<St
     ))
 }
 
-/// An error line, `{"error": {"path", "code", "reason"}}`, as `parse --stdin-paths` writes it.
-#[derive(Deserialize)]
-struct ErrorLine {
-    error: Reported,
-}
-
-#[derive(Deserialize)]
-struct Reported {
-    path: String,
-    code: String,
-    reason: String,
-}
-
 /// Ingests the NDJSON lines of `files` (see [`part_files`]) into the index in `dir`;
 /// `on_done(failed)` is called once per line.
 pub fn ingest(
@@ -185,11 +171,7 @@ fn prepare(line: &Line, searcher: &Searcher, fields: &Fields) -> Prepared {
         Ok(d) => d,
         Err(not_doc) => {
             return failed(match serde_json::from_str::<ErrorLine>(text) {
-                Ok(ErrorLine { error }) => Error::Reported {
-                    path: error.path.into(),
-                    code: error.code,
-                    reason: error.reason,
-                },
+                Ok(ErrorLine { error }) => error.into(),
                 Err(_) => Error::NotText {
                     path: line.file.clone(),
                     reason: format!(
@@ -222,11 +204,7 @@ fn prepare(line: &Line, searcher: &Searcher, fields: &Fields) -> Prepared {
 
 /// A line's read error, owned again for the summary, with its path, code and reason.
 fn clone_error(e: &Error) -> Error {
-    Error::Reported {
-        path: e.path().to_path_buf(),
-        code: e.code().to_string(),
-        reason: e.reason(),
-    }
+    FileError::from(e).into()
 }
 
 #[cfg(test)]

@@ -26,6 +26,13 @@ fn tables_of(path: &Path) -> Vec<Found> {
     referat::pdf::pdf_tables(path, &bytes).unwrap()
 }
 
+/// The table that has a line starting with `start`.
+fn table_with<'a>(found: &'a [Found], start: &str) -> Option<&'a Found> {
+    found
+        .iter()
+        .find(|t| t.lines.iter().any(|l| l.starts_with(start)))
+}
+
 fn parse(path: &Path) -> referat::model::Document {
     referat::pipeline::parse_path(path).unwrap()
 }
@@ -36,14 +43,7 @@ fn a_ruled_table_keeps_a_merged_title_cell_once_and_wrapped_cells_whole() {
         return;
     };
     let found = tables_of(&p);
-    let t = found
-        .iter()
-        .find(|t| {
-            t.lines
-                .iter()
-                .any(|l| l.starts_with("Tidsplan for de midlertidige"))
-        })
-        .expect("the ruled time table");
+    let t = table_with(&found, "Tidsplan for de midlertidige").expect("the ruled time table");
     assert_eq!(t.method, Method::Rules);
     // the title spans the three columns: its text once, in the first
     assert_eq!(
@@ -66,14 +66,7 @@ fn a_ruled_table_reads_a_cell_wrapped_over_lines_as_one() {
         return;
     };
     let found = tables_of(&p);
-    let t = found
-        .iter()
-        .find(|t| {
-            t.lines
-                .iter()
-                .any(|l| l.starts_with("Opstartsmøde med UC-Syd"))
-        })
-        .expect("the ruled budget table");
+    let t = table_with(&found, "Opstartsmøde med UC-Syd").expect("the ruled budget table");
     assert_eq!(t.method, Method::Rules);
     assert!(t.lines.contains(
         &"Opstartsmøde med UC-Syd , tilrettelæggelse af KaMiBe, organisering og kick-off arrangement\t75.000 kr."
